@@ -1,0 +1,89 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "ideogram-tui",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "ideogram-tui", targets: ["ideogram-tui"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.1"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+    ],
+    targets: [
+        // libpng, for writing the fake service's result images (and, later, decoding previews).
+        .systemLibrary(name: "CPNG", path: "Sources/CPNG"),
+        // ncursesw, wide characters; linked by the module map (pkgConfig's flags are refused).
+        .systemLibrary(name: "CNCurses", path: "Sources/CNCurses"),
+        // The UI's pure core: state, update, render into a cell grid; no terminal.
+        .target(name: "TerminalUI", dependencies: ["IdeogramKit"]),
+        // Draws TerminalUI screens through ncurses and reads keys; owns the terminal.
+        .target(name: "CursesBackend", dependencies: ["CNCurses", "TerminalUI"]),
+        .target(
+            name: "IdeogramKit",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "FakeIdeogram",
+            dependencies: [
+                "CPNG",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "UpscaleQueue",
+            dependencies: [
+                "IdeogramKit",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "ideogram-tui",
+            dependencies: [
+                "IdeogramKit",
+                "UpscaleQueue",
+                "FakeIdeogram",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "IdeogramKitTests",
+            dependencies: [
+                "IdeogramKit", "FakeIdeogram",
+                .product(name: "MultipartKit", package: "multipart-kit"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(
+            name: "FakeIdeogramTests",
+            dependencies: [
+                "FakeIdeogram",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
+        .testTarget(name: "UpscaleQueueTests", dependencies: ["UpscaleQueue", "IdeogramKit", "FakeIdeogram"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "IdeogramKit"], exclude: ["Goldens"]),
+        .testTarget(name: "CommandTests", dependencies: ["IdeogramKit", "FakeIdeogram"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,132 @@
+import Foundation
+import TerminalUI
+
+/// What the app needs from the job queue. The wiring layer implements it over UpscaleQueue.
+public protocol JobControl: Sendable {
+    /// Queue these upscales. Throw to show the error in the status bar.
+    func submit(_ submissions: [JobSubmission]) async throws
+    func cancel(_ id: JobID) async throws
+    func retry(_ id: JobID) async throws
+    func resubmit(_ id: JobID) async throws
+    /// Every job as a `JobRow`, once now and again after each queue event.
+    func jobUpdates() -> AsyncStream<[JobRow]>
+}
+
+/// The loop: input and effect results in as actions, `update`, effects out, `render`, draw.
+/// The executable builds an `AppState` and a `JobControl`, then calls `run()`.
+public struct AppRunner: Sendable {
+    public var state: AppState
+    public var jobs: any JobControl
+    public var terminalOptions: CursesTerminal.Options
+    public var fileSystem = FileSystemEffects()
+    public var opener = ExternalOpener()
+
+    public init(state: AppState, jobs: any JobControl, terminalOptions: CursesTerminal.Options) {
+        self.state = state
+        self.jobs = jobs
+        self.terminalOptions = terminalOptions
+    }
+
+    private enum Event: Sendable {
+        case action(Action)
+        case input(InputWatcher.Event)
+    }
+
+    /// Runs until the user quits or a signal ends it; the terminal is restored either way.
+    /// Returns the last state (the wiring may save parameters from it).
+    @discardableResult
+    public func run() async throws(TerminalStartError) -> AppState {
+        let terminal = CursesTerminal(options: terminalOptions)
+        let watcher = try InputWatcher()
+        var state = self.state
+        state.size = try await terminal.start()
+        TerminalGuard.install(wakeFD: watcher.wakeWrite)
+
+        let (events, continuation) = AsyncStream<Event>.makeStream()
+        watcher.start { continuation.yield(.input($0)) }
+        let jobsTask = Task { [jobs] in
+            for await rows in jobs.jobUpdates() { continuation.yield(.action(.jobsChanged(rows))) }
+        }
+        var ticker: Task<Void, Never>?
+        let perform = { @Sendable (effect: Effect) in
+            _ = Task { await self.perform(effect, terminal: terminal, results: continuation) }
+        }
+
+        for effect in state.initialEffects { _ = perform(effect) }
+        await terminal.draw(render(state, size: state.size))
+
+        loop: for await event in events {
+            var actions: [Action] = []
+            switch event {
+            case .action(let action): actions = [action]
+            case .input(.inputReady):
+                actions = await terminal.readPendingInput()
+                watcher.resume()
+            case .input(.resized): actions = [.resize(await terminal.resizeFromKernel())]
+            case .input(.terminate): break loop
+            }
+            for action in actions {
+                for effect in update(&state, action) {
+                    switch effect {
+                    case .quit: break
+                    case .copyToClipboard(let text): await terminal.copyToClipboard(text)
+                    case .setMouse(let on): await terminal.setMouse(on)
+                    default: _ = perform(effect)
+                    }
+                }
+            }
+            if state.hasQuit { break loop }
+            // Tick only while jobs run, so an idle UI uses no CPU.
+            if state.needsTicks && ticker == nil {
+                ticker = Task {
+                    while !Task.isCancelled {
+                        try? await Task.sleep(nanoseconds: 100_000_000)
+                        continuation.yield(.action(.tick(Date())))
+                    }
+                }
+            } else if !state.needsTicks, let running = ticker {
+                running.cancel()
+                ticker = nil
+            }
+            await terminal.draw(render(state, size: state.size))
+        }
+        ticker?.cancel()
+        jobsTask.cancel()
+        watcher.stop()
+        await terminal.stop()
+        TerminalGuard.uninstall()
+        continuation.finish()
+        return state
+    }
+
+    /// Runs one effect off the loop and feeds its result back as actions.
+    private func perform(_ effect: Effect, terminal: CursesTerminal, results: AsyncStream<Event>.Continuation) async {
+        func report(_ error: any Error) {
+            results.yield(.action(.message(String(describing: error), isError: true)))
+        }
+        switch effect {
+        case .listDirectory(let path):
+            results.yield(.action(.directoryListed(await fileSystem.list(path))))
+        case .inspectImages(let paths):
+            for (path, inspection) in await fileSystem.inspect(paths) {
+                results.yield(.action(.imageInspected(path, inspection)))
+            }
+        case .submit(let submissions):
+            do { try await jobs.submit(submissions) } catch { report(error) }
+        case .cancelJob(let id):
+            do { try await jobs.cancel(id) } catch { report(error) }
+        case .retryJob(let id):
+            do { try await jobs.retry(id) } catch { report(error) }
+        case .resubmitJob(let id):
+            do { try await jobs.resubmit(id) } catch { report(error) }
+        case .open(let target):
+            if let problem = opener.open(target) { results.yield(.action(.message(problem, isError: true))) }
+        case .copyToClipboard(let text):
+            await terminal.copyToClipboard(text)
+        case .setMouse(let on):
+            await terminal.setMouse(on)
+        case .quit:
+            break
+        }
+    }
+}

@@ -1,0 +1,248 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import CNCurses
+import TerminalUI
+
+/// Owns the terminal: every ncurses call in the program happens on this actor, and none of
+/// them blocks (input is read only after `InputWatcher` saw bytes waiting).
+public actor CursesTerminal {
+    public struct Options: Sendable {
+        public var mouse: Bool
+        public var noColor: Bool
+        public init(mouse: Bool = true, noColor: Bool = false) {
+            self.mouse = mouse
+            self.noColor = noColor
+        }
+    }
+
+    private var window: UnsafeMutablePointer<WINDOW>?
+    private var options: Options
+    private var colorPairs: [CellStyle.ColorKey: Int16] = [:]
+    private var hasColors = false
+    private var colorCount: Int32 = 0
+    private var isStarted = false
+
+    public init(options: Options = Options()) {
+        self.options = options
+    }
+
+    /// Enters curses mode and returns the terminal size. Fails when stdin/stdout is not a
+    /// terminal or TERM is unknown, with a message to print.
+    public func start() throws(TerminalStartError) -> Size {
+        guard isatty(0) == 1, isatty(1) == 1 else { throw .notATerminal }
+        guard let term = getenv("TERM").map({ String(cString: $0) }), !term.isEmpty else { throw .noTerm }
+        setlocale(LC_ALL, "")
+        // Real line-drawing characters under UTF-8 (tmux), not the VT100 alternate set.
+        setenv("NCURSES_NO_UTF8_ACS", "1", 1)
+        // newterm, unlike initscr, returns an error instead of exiting on an unknown TERM.
+        guard newterm(nil, fdopen(1, "w"), fdopen(0, "r")) != nil else { throw .unknownTerm(term) }
+        window = ideo_stdscr()
+        isStarted = true
+        TerminalGuard.rememberTerminal()
+        raw()
+        noecho()
+        nonl()
+        keypad(window, true)
+        set_escdelay(25)
+        // Never wait inside get_wch: the input watcher tells us when bytes are there.
+        nodelay(window, true)
+        if !options.noColor && has_colors() {
+            start_color()
+            use_default_colors()
+            hasColors = true
+            colorCount = ideo_colors()
+        }
+        applyMouse(options.mouse)
+        return currentSize()
+    }
+
+    public func setMouse(_ on: Bool) {
+        options.mouse = on
+        applyMouse(on)
+    }
+
+    private func applyMouse(_ on: Bool) {
+        guard isStarted else { return }
+        mousemask(on ? ideo_mouse_mask() : 0, nil)
+        mouseinterval(on ? 200 : 0)
+    }
+
+    public func currentSize() -> Size {
+        guard let window else { return Size(columns: 0, rows: 0) }
+        return Size(columns: Int(getmaxx(window)), rows: Int(getmaxy(window)))
+    }
+
+    /// After SIGWINCH: asks the kernel for the new size and tells ncurses.
+    public func resizeFromKernel() -> Size {
+        var size = winsize()
+        if ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0, size.ws_col > 0 {
+            resizeterm(Int32(size.ws_row), Int32(size.ws_col))
+        }
+        return currentSize()
+    }
+
+    /// Reads every key waiting, without blocking.
+    public func readPendingInput() -> [Action] {
+        guard let window else { return [] }
+        var actions: [Action] = []
+        while true {
+            var code: wint_t = 0
+            let result = wget_wch(window, &code)
+            if result == ideo_err() { break }
+            if result == ideo_key_code_yes() {
+                let value = Int32(code)
+                if value == ideo_key_resize() {
+                    actions.append(.resize(currentSize()))
+                } else if value == ideo_key_mouse() {
+                    if let event = readMouse() { actions.append(.mouse(event)) }
+                } else if let key = KeyTranslator.functionKey(value) {
+                    actions.append(.key(key))
+                }
+            } else if let key = KeyTranslator.character(UInt32(code)) {
+                actions.append(.key(key))
+            }
+        }
+        return actions
+    }
+
+    private func readMouse() -> MouseEvent? {
+        var event = MEVENT()
+        guard getmouse(&event) == ideo_ok() else { return nil }
+        let state = event.bstate
+        let button: MouseEvent.Button
+        if ideo_mouse_is_wheel_up(state) != 0 { button = .wheelUp }
+        else if ideo_mouse_is_wheel_down(state) != 0 { button = .wheelDown }
+        else if ideo_mouse_is_left(state) != 0 { button = .left }
+        else if ideo_mouse_is_right(state) != 0 { button = .right }
+        else { return nil }
+        return MouseEvent(button: button, x: Int(event.x), y: Int(event.y), isDoubleClick: ideo_mouse_is_double(state) != 0)
+    }
+
+    /// Writes every cell; ncurses compares with what is on the terminal and sends only changes.
+    public func draw(_ screen: Screen) {
+        guard let window else { return }
+        let rows = min(screen.size.rows, Int(getmaxy(window)))
+        let columns = min(screen.size.columns, Int(getmaxx(window)))
+        var cell = cchar_t()
+        for y in 0..<rows {
+            for x in 0..<columns {
+                let c = screen[x, y]
+                if c.isContinuation { continue }
+                if c.width == 2 && x + 1 >= columns { continue }
+                var text: [wchar_t] = c.character.unicodeScalars.prefix(4).map { wchar_t(bitPattern: $0.value) }
+                text.append(0)
+                let (attrs, pair) = attributes(for: c.style)
+                text.withUnsafeBufferPointer { _ = ideo_setcchar(&cell, $0.baseAddress, attrs, Int32(pair)) }
+                // The bottom-right cell cannot be written with mvwadd_wch without scrolling.
+                if y == rows - 1 && x == columns - 1 {
+                    mvwins_wch(window, Int32(y), Int32(x), &cell)
+                } else {
+                    mvwadd_wch(window, Int32(y), Int32(x), &cell)
+                }
+            }
+        }
+        if let cursor = screen.cursor {
+            curs_set(1)
+            wmove(window, Int32(cursor.y), Int32(cursor.x))
+        } else {
+            curs_set(0)
+        }
+        wrefresh(window)
+    }
+
+    private func attributes(for style: CellStyle) -> (attr_t, Int16) {
+        var attrs = ideo_a_normal()
+        if style.attributes.contains(.bold) { attrs |= ideo_a_bold() }
+        if style.attributes.contains(.dim) { attrs |= ideo_a_dim() }
+        if style.attributes.contains(.reverse) { attrs |= ideo_a_reverse() }
+        if style.attributes.contains(.underline) { attrs |= ideo_a_underline() }
+        guard hasColors else {
+            // Without colour, grey text still reads as secondary.
+            if style.foreground == .gray { attrs |= ideo_a_dim() }
+            return (attrs, 0)
+        }
+        let key = CellStyle.ColorKey(foreground: style.foreground, background: style.background)
+        if key.foreground == .terminalDefault && key.background == .terminalDefault { return (attrs, 0) }
+        if let pair = colorPairs[key] { return (attrs, pair) }
+        let next = Int16(colorPairs.count + 1)
+        guard Int32(next) < ideo_color_pairs() else { return (attrs, 0) }
+        init_pair(next, colorNumber(key.foreground), colorNumber(key.background))
+        colorPairs[key] = next
+        return (attrs, next)
+    }
+
+    private func colorNumber(_ color: TerminalColor) -> Int16 {
+        switch color {
+        case .terminalDefault: -1
+        case .black: 0
+        case .red: 1
+        case .green: 2
+        case .yellow: 3
+        case .blue: 4
+        case .magenta: 5
+        case .cyan: 6
+        case .white: 7
+        case .gray: colorCount >= 16 ? 8 : 7
+        case .indexed(let n): Int32(n) < colorCount ? Int16(n) : 7
+        }
+    }
+
+    /// Copies text to the clipboard through OSC 52, which most terminals (and tmux with
+    /// `set-clipboard on`) pass to the system clipboard.
+    public func copyToClipboard(_ text: String) {
+        let sequence = "\u{1B}]52;c;\(Base64.encode(Array(text.utf8)))\u{07}"
+        let bytes = Array(sequence.utf8)
+        _ = bytes.withUnsafeBytes { write(1, $0.baseAddress, $0.count) }
+    }
+
+    /// Leaves curses mode and puts the terminal back as it was. Safe to call twice.
+    public func stop() {
+        guard isStarted else { return }
+        isStarted = false
+        mousemask(0, nil)
+        endwin()
+        TerminalGuard.forgetTerminal()
+    }
+}
+
+public enum TerminalStartError: Error, Sendable, CustomStringConvertible {
+    case notATerminal
+    case noTerm
+    case unknownTerm(String)
+
+    public var description: String {
+        switch self {
+        case .notATerminal: "the UI needs a terminal: standard input and output must be a tty (try a subcommand for scripts)"
+        case .noTerm: "TERM is not set: the UI cannot tell what the terminal can do (try TERM=xterm-256color)"
+        case .unknownTerm(let term): "the terminal type '\(term)' is unknown to ncurses (try TERM=xterm-256color)"
+        }
+    }
+}
+
+extension CellStyle {
+    struct ColorKey: Hashable {
+        var foreground: TerminalColor
+        var background: TerminalColor
+    }
+}
+
+/// Standard base64, for OSC 52.
+enum Base64 {
+    static func encode(_ bytes: [UInt8]) -> String {
+        let table = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+        var out: [UInt8] = []
+        var i = 0
+        while i < bytes.count {
+            let b0 = bytes[i], b1 = i + 1 < bytes.count ? bytes[i + 1] : 0, b2 = i + 2 < bytes.count ? bytes[i + 2] : 0
+            out.append(table[Int(b0 >> 2)])
+            out.append(table[Int((b0 & 3) << 4 | b1 >> 4)])
+            out.append(i + 1 < bytes.count ? table[Int((b1 & 15) << 2 | b2 >> 6)] : UInt8(ascii: "="))
+            out.append(i + 2 < bytes.count ? table[Int(b2 & 63)] : UInt8(ascii: "="))
+            i += 3
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import Hummingbird
+import Logging
+import ServiceLifecycle
+import UnixSignals
+
+/// An in-process stand-in for the Ideogram Upscale API on loopback, strict like the real one:
+/// both dialects, multipart checks, limits, signed expiring result URLs serving real PNGs,
+/// plus injectable faults and a log of what it received.
+///
+///     let service = FakeIdeogramService()
+///     let port = try await service.start()
+///     ... // talk to service.baseURL
+///     await service.stop()
+public final class FakeIdeogramService: Sendable {
+    public let configuration: FakeServiceConfiguration
+    private let backend: FakeBackend
+    private let lifecycle = Locked(Lifecycle.idle)
+
+    private enum Lifecycle {
+        case idle
+        case running(ServiceGroup, Task<Void, Never>?)
+        case stopped
+    }
+
+    public init(configuration: FakeServiceConfiguration = .init(), logger: Logger? = nil) {
+        self.configuration = configuration
+        backend = FakeBackend(configuration: configuration, logger: logger ?? Self.quietLogger())
+    }
+
+    /// By default only warnings: tests and demos should not drown in request logs.
+    private static func quietLogger() -> Logger {
+        var logger = Logger(label: "FakeIdeogram")
+        logger.logLevel = .warning
+        return logger
+    }
+
+    /// "http://127.0.0.1:PORT" once started (port 0 before).
+    public var baseURL: String { backend.baseURL }
+
+    /// The bound port once started, else 0.
+    public var port: Int { backend.port }
+
+    /// Images (num_images summed) of the upscales being processed right now.
+    public var imagesInFlight: Int { backend.imagesInFlight }
+
+    /// Starts listening and returns the bound port; the server runs in the background until `stop()`.
+    public func start() async throws -> Int {
+        let startup = StartupSignal()
+        let group = try launch(signals: []) { startup.succeed($0) }
+        let task = Task {
+            do {
+                try await group.run()
+                startup.fail(FakeServiceError.stoppedBeforeListening)
+            } catch {
+                startup.fail(error)
+            }
+        }
+        lifecycle.withLock { $0 = .running(group, task) }
+        return try await startup.wait()
+    }
+
+    /// For the CLI: starts and blocks until SIGINT, SIGTERM or `stop()`, shutting down gracefully.
+    /// `onListening` gets the bound port once the server accepts connections.
+    public func run(onListening: (@Sendable (Int) -> Void)? = nil) async throws {
+        let group = try launch(signals: [.sigint, .sigterm]) { onListening?($0) }
+        try await group.run()
+        lifecycle.withLock { $0 = .stopped }
+    }
+
+    /// Graceful shutdown: stops accepting, lets answers in progress finish, then returns.
+    public func stop() async {
+        let running: (ServiceGroup, Task<Void, Never>?)? = lifecycle.withLock { state in
+            guard case .running(let group, let task) = state else { return nil }
+            state = .stopped
+            return (group, task)
+        }
+        guard let (group, task) = running else { return }
+        await group.triggerGracefulShutdown()
+        await task?.value
+    }
+
+    /// Queues one-shot faults: the next upscale requests get them, in order.
+    public func injectFaults(_ faults: [FakeFault]) {
+        backend.enqueueFaults(faults)
+    }
+
+    /// Every upscale request received so far, oldest first, with the status it was answered.
+    public func receivedRequests() -> [ReceivedUpscale] {
+        backend.receivedRequests()
+    }
+
+    /// Builds the Hummingbird application inside a service group and registers it as running.
+    private func launch(signals: [UnixSignal], onListening: @escaping @Sendable (Int) -> Void) throws -> ServiceGroup {
+        try configuration.validate()
+        let backend = self.backend
+        let application = Application(
+            router: FakeRoutes.router(backend: backend),
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port)),
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? 0
+                backend.port = port
+                backend.logger.info("fake Ideogram service listening", metadata: ["url": "\(backend.baseURL)"])
+                onListening(port)
+            },
+            logger: backend.logger)
+        let group = ServiceGroup(
+            configuration: .init(services: [application], gracefulShutdownSignals: signals, logger: backend.logger))
+        try lifecycle.withLock { state in
+            guard case .idle = state else { throw FakeServiceError.alreadyStarted }
+            state = .running(group, nil)
+        }
+        return group
+    }
+}
+
+public enum FakeServiceError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// A service instance is started once; create a new one to start again.
+    case alreadyStarted
+    case stoppedBeforeListening
+
+    public var description: String {
+        switch self {
+        case .alreadyStarted: "the fake Ideogram service was already started; create a new instance"
+        case .stoppedBeforeListening: "the fake Ideogram service stopped before it was listening"
+        }
+    }
+}

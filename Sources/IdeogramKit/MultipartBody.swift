@@ -1,0 +1,100 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import NIOCore
+
+/// The `multipart/form-data` body of an upscale call: `image_request` then `image_file`.
+///
+/// Written by hand rather than with a serializer so the image bytes are never copied: the body
+/// is a head, slices of the file's own buffer, and a tail, which keeps a 10 MB upload near
+/// 10 MB of memory and lets the upload report progress per slice.
+public struct MultipartBody: Sendable {
+    /// Slices small enough for smooth progress, large enough to cost nothing.
+    public static let sliceSize = 256 * 1024
+
+    public let boundary: String
+    public let head: ByteBuffer
+    public let file: ByteBuffer
+    public let tail: ByteBuffer
+
+    public var contentType: String { "multipart/form-data; boundary=\(boundary)" }
+    public var length: Int { head.readableBytes + file.readableBytes + tail.readableBytes }
+
+    public init(image: SourceImage, requestJSON: String, boundary: String? = nil) {
+        var chosen = boundary ?? MultipartBody.randomBoundary()
+        // A boundary that occurs in the data would cut the part short; with 32 random hex digits
+        // this never happens by chance, but it costs one scan to be sure.
+        while MultipartBody.contains(image.bytes, chosen) || requestJSON.contains(chosen) {
+            chosen = MultipartBody.randomBoundary()
+        }
+        self.boundary = chosen
+        let fileName = MultipartBody.quotedSafe(image.fileName)
+        var head = ByteBuffer()
+        head.writeString("--\(chosen)\r\n")
+        head.writeString("Content-Disposition: form-data; name=\"image_request\"\r\n\r\n")
+        head.writeString(requestJSON)
+        head.writeString("\r\n--\(chosen)\r\n")
+        head.writeString("Content-Disposition: form-data; name=\"image_file\"; filename=\"\(fileName)\"\r\n")
+        head.writeString("Content-Type: \(image.format.mimeType)\r\n\r\n")
+        self.head = head
+        self.file = image.bytes
+        self.tail = ByteBuffer(string: "\r\n--\(chosen)--\r\n")
+    }
+
+    /// The body as a list of buffers, the file cut into slices that share its storage.
+    public func chunks() -> [ByteBuffer] {
+        var out = [head]
+        var rest = file
+        while rest.readableBytes > 0 {
+            // readSlice shares storage: no bytes are copied.
+            out.append(rest.readSlice(length: min(Self.sliceSize, rest.readableBytes))!)
+        }
+        out.append(tail)
+        return out
+    }
+
+    /// The whole body in one buffer, for tests and small uses.
+    public func joined() -> ByteBuffer {
+        var all = ByteBuffer()
+        all.reserveCapacity(length)
+        for chunk in chunks() { all.writeImmutableBuffer(chunk) }
+        return all
+    }
+
+    static func randomBoundary() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let digits = (0..<32).map { _ in String(Int.random(in: 0..<16, using: &generator), radix: 16) }.joined()
+        return "ideogram-tui-" + digits
+    }
+
+    /// A file name as a quoted-string parameter: quotes, backslashes and control characters
+    /// would break the header, so they become underscores; UTF-8 passes as RFC 7578 allows.
+    static func quotedSafe(_ name: String) -> String {
+        let mapped = name.unicodeScalars.map { scalar -> String in
+            switch scalar.value {
+            case 0x00...0x1F, 0x7F, 0x22, 0x5C: "_"
+            default: String(scalar)
+            }
+        }.joined()
+        return mapped.isEmpty ? "image" : mapped
+    }
+
+    static func contains(_ buffer: ByteBuffer, _ needle: String) -> Bool {
+        let pattern = Array(needle.utf8)
+        guard let first = pattern.first else { return false }
+        return buffer.withUnsafeReadableBytes { haystack in
+            guard let base = haystack.baseAddress, haystack.count >= pattern.count else { return false }
+            var offset = 0
+            let last = haystack.count - pattern.count
+            // memchr finds candidates at memory speed; memcmp confirms them.
+            while offset <= last, let hit = memchr(base + offset, Int32(first), last - offset + 1) {
+                let position = base.distance(to: UnsafeRawPointer(hit))
+                if pattern.withUnsafeBytes({ memcmp(base + position, $0.baseAddress!, pattern.count) }) == 0 { return true }
+                offset = position + 1
+            }
+            return false
+        }
+    }
+}

@@ -1,0 +1,118 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import NIOCore
+
+/// An image file read once into memory, checked, and ready to upload.
+public struct SourceImage: Sendable {
+    /// The official schema's limit; a newer page says 25 MB, so callers may raise it.
+    public static let defaultMaxBytes = 10_000_000
+
+    public let path: String
+    /// The file name as sent in the multipart part (the last path component).
+    public let fileName: String
+    public let header: ImageHeader
+    /// The file's bytes, read once: the sniffing and the upload use the same buffer.
+    public let bytes: ByteBuffer
+
+    public var format: ImageFormat { header.format }
+    public var width: Int { header.width }
+    public var height: Int { header.height }
+    public var byteCount: Int { bytes.readableBytes }
+
+    public init(path: String, fileName: String? = nil, bytes: ByteBuffer) throws(ImageIntakeError) {
+        self.path = path
+        self.fileName = fileName ?? SourceImage.lastComponent(of: path)
+        self.bytes = bytes
+        // withUnsafeReadableBytes rethrows untyped, so the sniffer's answer comes out as a Result.
+        let sniffed = bytes.withUnsafeReadableBytes { raw in
+            Result { () throws(ImageSniffer.Failure) -> ImageHeader in try ImageSniffer.sniff(raw) }
+        }
+        switch sniffed {
+        case .success(let header): self.header = header
+        case .failure(let failure): throw SourceImage.intakeError(path: path, failure: failure)
+        }
+    }
+
+    /// Reads and checks a file: the size limit is enforced from `fstat` before reading, so a huge
+    /// file is refused without being loaded.
+    public static func load(path: String, maxBytes: Int = defaultMaxBytes) throws(ImageIntakeError) -> SourceImage {
+        try SourceImage(path: path, bytes: readChecked(path: path, maxBytes: maxBytes, prefix: nil))
+    }
+
+    /// Checks a file as `load` does, reading only as much as the header needs, so a batch can
+    /// be validated before anything is sent without holding every image in memory.
+    public static func inspect(path: String, maxBytes: Int = defaultMaxBytes) throws(ImageIntakeError) -> ImageHeader {
+        let window = 256 * 1024
+        let head = try readChecked(path: path, maxBytes: maxBytes, prefix: window)
+        do {
+            return try SourceImage(path: path, bytes: head).header
+        } catch .truncatedHeader where head.readableBytes == window {
+            // A JPEG with a large EXIF block keeps its frame header further in.
+            return try load(path: path, maxBytes: maxBytes).header
+        }
+    }
+
+    private static func readChecked(path: String, maxBytes: Int, prefix: Int?) throws(ImageIntakeError) -> ByteBuffer {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        if fd < 0 { throw openError(path: path, errno: errno) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw .unreadable(path: path, reason: errnoText(errno)) }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: throw .isDirectory(path: path)
+        case S_IFREG: break
+        default: throw .notRegularFile(path: path)
+        }
+        let fileSize = Int(info.st_size)
+        if fileSize == 0 { throw .empty(path: path) }
+        if fileSize > maxBytes { throw .tooLarge(path: path, bytes: fileSize, limit: maxBytes) }
+        let size = min(fileSize, prefix ?? fileSize)
+
+        var buffer = ByteBufferAllocator().buffer(capacity: size)
+        var readError: Int32 = 0
+        buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: size) { raw in
+            var total = 0
+            while total < size {
+                let n = read(fd, raw.baseAddress! + total, size - total)
+                if n > 0 { total += n; continue }
+                if n == 0 { break }  // the file shrank while we read: keep what is there
+                if errno == EINTR { continue }
+                readError = errno
+                break
+            }
+            return total
+        }
+        if readError != 0 { throw .unreadable(path: path, reason: errnoText(readError)) }
+        if buffer.readableBytes == 0 { throw .empty(path: path) }
+        return buffer
+    }
+
+    public static func lastComponent(of path: String) -> String {
+        let trimmed = path.hasSuffix("/") ? String(path.dropLast()) : path
+        return trimmed.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? trimmed
+    }
+
+    private static func intakeError(path: String, failure: ImageSniffer.Failure) -> ImageIntakeError {
+        switch failure {
+        case .empty: .empty(path: path)
+        case .unsupported(let kind): .unsupportedFormat(path: path, detected: kind)
+        case .truncated(let format): .truncatedHeader(path: path, format: format)
+        case .corrupt(let format, let detail): .corruptHeader(path: path, format: format, detail: detail)
+        }
+    }
+
+    private static func openError(path: String, errno code: Int32) -> ImageIntakeError {
+        switch code {
+        case ENOENT, ENOTDIR: .notFound(path: path)
+        case ELOOP: .unreadable(path: path, reason: "too many symbolic links (a link loop?)")
+        default: .unreadable(path: path, reason: errnoText(code))
+        }
+    }
+}
+
+func errnoText(_ code: Int32) -> String {
+    String(cString: strerror(code))
+}

@@ -1,0 +1,126 @@
+/// The single source of truth for keys: `update` looks keys up here, and the footer and the
+/// `?` help are generated from the same tables, so they cannot drift apart.
+public enum BindingTables {
+    public static func table(_ context: BindingContext) -> [KeyBinding] {
+        switch context {
+        case .anywhere: anywhere
+        case .outsideText: outsideText
+        case .files: files
+        case .filter: filter
+        case .prompt: prompt
+        case .parameters: parameters
+        case .results: results
+        case .help: help
+        case .confirm: confirm
+        }
+    }
+
+    /// The first binding in `contexts` (in order) that has this key.
+    public static func lookup(_ key: Key, in contexts: [BindingContext]) -> KeyBinding? {
+        for context in contexts {
+            if let found = table(context).first(where: { $0.keys.contains(key) }) { return found }
+        }
+        return nil
+    }
+
+    static let digits: [Key] = (0...9).map { .char(Character(String($0))) }
+
+    static let anywhere: [KeyBinding] = [
+        KeyBinding([.ctrl("s")], .submit, "Submit the marked images (or the selected one) with the current parameters", hint: "submit"),
+        KeyBinding([.tab], .nextPane, "Next pane", hint: "pane"),
+        KeyBinding([.backTab], .previousPane, "Previous pane"),
+        KeyBinding([.ctrl("c")], .quit, "Quit (asks first when jobs are in flight)"),
+    ]
+
+    static let outsideText: [KeyBinding] = [
+        KeyBinding([.char("?")], .showHelp, "Show this help; type to filter it", hint: "help"),
+        KeyBinding([.char("q")], .quit, "Quit (asks first when jobs are in flight)", hint: "quit"),
+        KeyBinding([.char("M")], .toggleMouse, "Switch the mouse on or off"),
+    ]
+
+    static let files: [KeyBinding] = [
+        KeyBinding([.up, .char("k")], .filesUp, "Move up"),
+        KeyBinding([.down, .char("j")], .filesDown, "Move down"),
+        KeyBinding([.pageUp], .filesPageUp, "Page up"),
+        KeyBinding([.pageDown], .filesPageDown, "Page down"),
+        KeyBinding([.home, .char("g")], .filesTop, "First entry"),
+        KeyBinding([.end, .char("G")], .filesBottom, "Last entry"),
+        KeyBinding([.enter, .char("l"), .right], .enterFolder, "Enter the selected folder", hint: "open"),
+        KeyBinding([.backspace, .char("h"), .left], .parentFolder, "Go up to the parent folder", hint: "up"),
+        KeyBinding([.char("~")], .homeFolder, "Go to the home folder"),
+        KeyBinding([.char(".")], .toggleHidden, "Show or hide hidden files"),
+        KeyBinding([.char("i")], .toggleNonImages, "Show or hide files that are not images"),
+        KeyBinding([.char("O")], .cycleSort, "Sort by name, modified time, size", hint: "sort"),
+        KeyBinding([.char("/")], .startFilter, "Filter by name as you type", hint: "filter"),
+        KeyBinding([.char(" ")], .toggleMark, "Mark or unmark the selected image", hint: "mark"),
+        KeyBinding([.escape], .clearFilterOrMarks, "Clear the filter, then the marks"),
+        KeyBinding([.char("s")], .submit, "Submit the marked images (or the selected one)"),
+    ]
+
+    static let filter: [KeyBinding] = [
+        KeyBinding([.enter, .down], .filterAccept, "Keep the filter and go back to the list", hint: "keep"),
+        KeyBinding([.escape], .filterCancel, "Clear the filter", hint: "clear"),
+        KeyBinding([.backspace], .filterDeleteBackward, "Delete the last character"),
+    ]
+
+    static let prompt: [KeyBinding] = [
+        KeyBinding([.left], .cursorLeft, "Cursor left"),
+        KeyBinding([.right], .cursorRight, "Cursor right"),
+        KeyBinding([.shiftLeft], .wordLeft, "Previous word"),
+        KeyBinding([.shiftRight], .wordRight, "Next word"),
+        KeyBinding([.home, .ctrl("a")], .lineStart, "Start of the prompt"),
+        KeyBinding([.end, .ctrl("e")], .lineEnd, "End of the prompt"),
+        KeyBinding([.backspace], .deleteBackward, "Delete before the cursor"),
+        KeyBinding([.delete], .deleteForward, "Delete under the cursor"),
+        KeyBinding([.ctrl("w")], .deleteWord, "Delete the word before the cursor", hint: "del word"),
+        KeyBinding([.ctrl("u")], .deleteToStart, "Delete to the start", hint: "del line"),
+        KeyBinding([.ctrl("k")], .deleteToEnd, "Delete to the end"),
+        KeyBinding([.up], .editorUp, "Row up"),
+        KeyBinding([.down], .editorDown, "Row down (below the last row: the sliders)"),
+        KeyBinding([.enter, .escape], .leaveEditor, "Leave the editor for the sliders", hint: "done"),
+    ]
+
+    static let parameters: [KeyBinding] = [
+        KeyBinding([.up, .char("k")], .previousField, "Previous field"),
+        KeyBinding([.down, .char("j"), .enter], .nextField, "Next field"),
+        KeyBinding([.left, .char("h")], .decrease, "Decrease by 1 (magic prompt: previous)", hint: "-1"),
+        KeyBinding([.right, .char("l")], .increase, "Increase by 1 (magic prompt: next)", hint: "+1"),
+        KeyBinding([.shiftLeft, .pageDown], .decreaseTen, "Decrease by 10", hint: "-10"),
+        KeyBinding([.shiftRight, .pageUp], .increaseTen, "Increase by 10", hint: "+10"),
+        KeyBinding([.home], .fieldMinimum, "Smallest value"),
+        KeyBinding([.end], .fieldMaximum, "Largest value"),
+        KeyBinding(digits, .typeDigit, "Type a value", hint: "type", keysLabel: "0-9"),
+        KeyBinding([.backspace], .eraseDigit, "Erase the last digit typed"),
+        KeyBinding([.char(" ")], .cycleChoice, "Magic prompt: AUTO, ON, OFF; seed: random or fixed", hint: "toggle"),
+        KeyBinding([.char("e"), .escape], .editPrompt, "Edit the prompt"),
+    ]
+
+    static let results: [KeyBinding] = [
+        KeyBinding([.up, .char("k")], .resultsUp, "Move up"),
+        KeyBinding([.down, .char("j")], .resultsDown, "Move down"),
+        KeyBinding([.pageUp], .resultsPageUp, "Page up"),
+        KeyBinding([.pageDown], .resultsPageDown, "Page down"),
+        KeyBinding([.home, .char("g")], .resultsTop, "Newest job"),
+        KeyBinding([.end, .char("G")], .resultsBottom, "Oldest job"),
+        KeyBinding([.char("o")], .openResult, "Open the result URL (or the saved file)", hint: "open"),
+        KeyBinding([.char("y")], .copyURL, "Copy the result URL (OSC 52)", hint: "copy"),
+        KeyBinding([.char("e")], .loadIntoEditor, "Load the job's source and parameters into the editor", hint: "edit"),
+        KeyBinding([.char("r")], .resubmit, "Resubmit the job as it was", hint: "resubmit"),
+        KeyBinding([.char("x")], .cancelJob, "Cancel the job", hint: "cancel"),
+        KeyBinding([.char("R")], .retryJob, "Retry a failed or unknown job (asks first)", hint: "retry"),
+        KeyBinding([.char("u")], .useSeed, "Use this result's seed as the fixed seed"),
+        KeyBinding([.char("s")], .submit, "Submit the marked images (or the selected file)"),
+    ]
+
+    static let help: [KeyBinding] = [
+        KeyBinding([.escape, .char("?")], .closeHelp, "Close the help", hint: "close"),
+        KeyBinding([.backspace], .helpDeleteBackward, "Delete the last filter character"),
+        KeyBinding([.up, .pageUp], .helpScrollUp, "Scroll up"),
+        KeyBinding([.down, .pageDown], .helpScrollDown, "Scroll down"),
+    ]
+
+    static let confirm: [KeyBinding] = [
+        KeyBinding([.char("y"), .enter], .confirm, "Yes, go ahead", hint: "yes"),
+        KeyBinding([.char("n"), .escape], .dismiss, "No, back out", hint: "no"),
+    ]
+}

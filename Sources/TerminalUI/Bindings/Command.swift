@@ -1,0 +1,25 @@
+/// Everything a key can do. Each binding table maps keys to these; `update` performs them.
+public enum Command: String, Hashable, Sendable, CaseIterable {
+    // Anywhere
+    case submit, quit, nextPane, previousPane, showHelp, toggleMouse
+    // Files
+    case filesUp, filesDown, filesPageUp, filesPageDown, filesTop, filesBottom
+    case enterFolder, parentFolder, homeFolder, toggleHidden, toggleNonImages, cycleSort
+    case startFilter, toggleMark, clearFilterOrMarks
+    // Filter being typed
+    case filterAccept, filterCancel, filterDeleteBackward
+    // Prompt editor
+    case cursorLeft, cursorRight, wordLeft, wordRight, lineStart, lineEnd
+    case deleteBackward, deleteForward, deleteWord, deleteToStart, deleteToEnd
+    case editorUp, editorDown, leaveEditor
+    // Parameter fields
+    case previousField, nextField, decrease, increase, decreaseTen, increaseTen
+    case fieldMinimum, fieldMaximum, typeDigit, eraseDigit, cycleChoice, editPrompt
+    // Results
+    case resultsUp, resultsDown, resultsPageUp, resultsPageDown, resultsTop, resultsBottom
+    case openResult, copyURL, loadIntoEditor, resubmit, cancelJob, retryJob, useSeed
+    // Help overlay
+    case closeHelp, helpDeleteBackward, helpScrollUp, helpScrollDown
+    // Confirmation
+    case confirm, dismiss
+}

@@ -1,0 +1,41 @@
+import Foundation
+
+/// Everything that can happen to the app: input, time, and the results of effects.
+public enum Action: Hashable, Sendable {
+    case key(Key)
+    /// Text pasted in one go (bracketed paste), inserted where the cursor is.
+    case paste(String)
+    case mouse(MouseEvent)
+    case resize(Size)
+    /// Time passes: spinners turn and elapsed times count. Sent only while jobs are in flight.
+    case tick(Date)
+
+    // Effect results.
+    case directoryListed(DirectoryListing)
+    case imageInspected(FilePath, ImageInspection)
+    /// The queue's jobs, all of them, each time any changes (see `JobRow`).
+    case jobsChanged([JobRow])
+    /// A line for the status bar from the outside (an effect failed, a file was saved...).
+    case message(String, isError: Bool)
+}
+
+/// Work the core asks the outside to do. Results come back as `Action`s.
+public enum Effect: Hashable, Sendable {
+    /// List a folder (everything, hidden files included: the core filters) → `.directoryListed`.
+    case listDirectory(FilePath)
+    /// Read image headers for pixel sizes → one `.imageInspected` per path.
+    case inspectImages([FilePath])
+    /// Queue these upscales.
+    case submit([JobSubmission])
+    case cancelJob(JobID)
+    /// Retry a failed or outcome-unknown job (the user confirmed).
+    case retryJob(JobID)
+    /// Submit the same job again, as it was.
+    case resubmitJob(JobID)
+    /// Open with `xdg-open` or `$BROWSER`, by argument vector, never through a shell.
+    case open(OpenTarget)
+    /// Copy through OSC 52.
+    case copyToClipboard(String)
+    case setMouse(Bool)
+    case quit
+}

@@ -1,0 +1,81 @@
+import Foundation
+
+/// What the status bar says about the connection; given by the wiring at start.
+public struct ConnectionInfo: Hashable, Sendable {
+    /// E.g. `https://api.ideogram.ai/upscale`.
+    public var endpoint: String
+    /// `official` or `aggregator`.
+    public var dialect: String
+    public var isDemo: Bool
+    /// The key already reduced to at most its last four characters by the caller (`…abcd`);
+    /// the UI never holds more. Nil when there is no key (demo).
+    public var redactedKey: String?
+
+    public init(endpoint: String, dialect: String, isDemo: Bool = false, redactedKey: String? = nil) {
+        self.endpoint = endpoint
+        self.dialect = dialect
+        self.isDemo = isDemo
+        // Whatever came in, keep no more than four characters of it.
+        self.redactedKey = redactedKey.map { String($0.suffix(4)) }
+    }
+}
+
+/// The last line of news for the user.
+public struct StatusMessage: Hashable, Sendable {
+    public var text: String
+    public var isError: Bool
+    public init(_ text: String, isError: Bool = false) {
+        self.text = text
+        self.isError = isError
+    }
+}
+
+/// The whole state of the UI: a value, changed only by `update`.
+public struct AppState: Hashable, Sendable {
+    public var size: Size
+    public var focus: Pane = .files
+    public var files: FilesState
+    public var parameters = ParametersState()
+    public var results = ResultsState()
+    public var overlay: Overlay?
+    public var connection: ConnectionInfo
+    public var message: StatusMessage?
+    public var theme: Theme
+    public var mouseEnabled: Bool
+    /// The user's home folder, where `~` goes.
+    public var homeDirectory: FilePath
+    /// The latest time seen (from ticks), for elapsed times.
+    public var now: Date
+    /// Counts ticks, for the spinner.
+    public var tickCount = 0
+    public var hasQuit = false
+
+    public init(startFolder: FilePath, homeDirectory: FilePath, connection: ConnectionInfo,
+                size: Size = Size(columns: 80, rows: 24), noColor: Bool = false, mouseEnabled: Bool = true,
+                now: Date = Date()) {
+        self.files = FilesState(path: startFolder)
+        self.homeDirectory = homeDirectory
+        self.connection = connection
+        self.size = size
+        self.theme = Theme(noColor: noColor)
+        self.mouseEnabled = mouseEnabled
+        self.now = now
+    }
+
+    /// The effects to run once at start: list the first folder.
+    public var initialEffects: [Effect] { [.listDirectory(files.path)] }
+
+    /// Ticks are needed only while something moves on screen.
+    public var needsTicks: Bool { results.jobs.contains { $0.state.isInFlight } }
+
+    /// Keys go into a text field (prompt editor, filter, help filter), so `q` and `?` type.
+    public var isTyping: Bool {
+        if case .help = overlay { return true }
+        if overlay != nil { return false }
+        switch focus {
+        case .files: return files.isEditingFilter
+        case .parameters: return parameters.focus == .prompt
+        case .results: return false
+        }
+    }
+}

@@ -1,0 +1,40 @@
+/// The results pane: the queue's jobs, newest first, and which one is selected.
+public struct ResultsState: Hashable, Sendable {
+    public private(set) var jobs: [JobRow] = []
+    public var selectedID: JobID?
+    public var scrollTop = 0
+
+    public init() {}
+
+    public var selectedIndex: Int? {
+        guard let selectedID else { return nil }
+        return jobs.firstIndex { $0.id == selectedID }
+    }
+
+    public var selectedJob: JobRow? { selectedIndex.map { jobs[$0] } }
+
+    public mutating func replaceJobs(_ rows: [JobRow]) {
+        let oldIndex = selectedIndex
+        jobs = rows.sorted { a, b in
+            a.submittedAt != b.submittedAt ? a.submittedAt > b.submittedAt : a.id.rawValue > b.id.rawValue
+        }
+        if selectedIndex == nil {
+            // The selected job went away (or none was selected): stay at the same height.
+            if jobs.isEmpty {
+                selectedID = nil
+            } else {
+                selectedID = jobs[min(oldIndex ?? 0, jobs.count - 1)].id
+            }
+        }
+    }
+
+    public mutating func select(index: Int) {
+        guard !jobs.isEmpty else { return }
+        selectedID = jobs[max(0, min(jobs.count - 1, index))].id
+    }
+
+    public var inFlightCount: Int { jobs.filter(\.state.isInFlight).count }
+    public var billedImages: Int { jobs.reduce(0) { $0 + $1.billedImages } }
+
+    public func count(_ state: JobRowState) -> Int { jobs.filter { $0.state == state }.count }
+}

@@ -1,0 +1,79 @@
+/// The `?` help: every binding of every context, generated from the tables, filtered by what
+/// the user types.
+enum HelpOverlayView {
+    /// The help's lines for a filter: a context title, then its matching bindings.
+    static func lines(filter: String) -> [(keys: String, text: String, isTitle: Bool)] {
+        let needle = filter.lowercased()
+        var out: [(String, String, Bool)] = []
+        for context in BindingContext.allCases {
+            let rows = BindingTables.table(context).filter { binding in
+                needle.isEmpty || binding.description.lowercased().contains(needle) || binding.keysLabel.lowercased().contains(needle)
+                    || context.title.lowercased().contains(needle)
+            }
+            guard !rows.isEmpty else { continue }
+            out.append(("", context.title, true))
+            for binding in rows { out.append((binding.keysLabel, binding.description, false)) }
+        }
+        return out
+    }
+
+    static func draw(_ state: AppState, filter: String, scroll: Int, _ screen: inout Screen) {
+        let theme = state.theme
+        let size = screen.size
+        let width = min(size.columns - 4, 90)
+        let height = size.rows - 4
+        let rect = Rect(x: (size.columns - width) / 2, y: 2, width: width, height: height)
+        screen.fill(rect)
+        screen.box(rect, title: "Help · type to filter · Esc closes", style: theme.focusedBorder, titleStyle: theme.focusedTitle)
+        let inner = rect.inner
+        let filterLine = "Filter: " + filter + "▏"
+        screen.write(Draw.fit(filterLine, width: inner.width), x: inner.x, y: inner.y, style: theme.key)
+        let all = lines(filter: filter)
+        let bodyHeight = inner.height - 1
+        let top = max(0, min(scroll, max(0, all.count - bodyHeight)))
+        if all.isEmpty { screen.write("no key matches", x: inner.x, y: inner.y + 1, style: theme.dim) }
+        for (i, line) in all.dropFirst(top).prefix(bodyHeight).enumerated() {
+            let y = inner.y + 1 + i
+            if line.isTitle {
+                screen.write(line.text, x: inner.x, y: y, style: theme.focusedTitle)
+            } else {
+                screen.write(Draw.fit(line.keys, width: 22), x: inner.x + 2, y: y, style: theme.key)
+                screen.write(Draw.fit(line.text, width: inner.width - 26), x: inner.x + 26, y: y, style: theme.text)
+            }
+        }
+    }
+}
+
+/// A question in a box, with its y/n keys from the confirm table.
+enum ConfirmOverlayView {
+    static func text(_ question: Confirmation) -> [String] {
+        switch question {
+        case .submit(let submissions):
+            let perImage = submissions.first?.request.numImages ?? 1
+            let total = submissions.count * perImage
+            return ["Upscale \(submissions.count) images × \(perImage) = \(total) billed images?",
+                    "Each image the service returns is billed."]
+        case .quit(let inFlight):
+            return ["\(inFlight) job\(inFlight == 1 ? " is" : "s are") still in flight.", "Quit anyway?"]
+        case .retry(let id, let billed):
+            var lines = ["Retry job \(id)?"]
+            if billed { lines.append("It may already have been billed: a retry may be billed again.") }
+            return lines
+        }
+    }
+
+    static func draw(_ question: Confirmation, _ state: AppState, _ screen: inout Screen) {
+        let theme = state.theme
+        let body = text(question).map { TerminalSafeTextBridge.text($0, limit: 200) }
+        let keys = BindingTables.table(.confirm).map { "\($0.keysLabel) \($0.hint ?? "")" }.joined(separator: "   ")
+        let width = min(screen.size.columns - 4, max(40, (body + [keys]).map(DisplayWidth.of).max()! + 4))
+        let height = body.count + 4
+        let rect = Rect(x: (screen.size.columns - width) / 2, y: (screen.size.rows - height) / 2, width: width, height: height)
+        screen.fill(rect)
+        screen.box(rect, title: "Confirm", style: theme.warning.adding(.bold), titleStyle: theme.warning.adding(.bold))
+        for (i, line) in body.enumerated() {
+            screen.write(Draw.fit(line, width: rect.inner.width - 1), x: rect.inner.x + 1, y: rect.inner.y + i, style: theme.text.adding(i == 0 ? .bold : []))
+        }
+        screen.write(keys, x: rect.inner.x + 1, y: rect.inner.maxY - 1, maxWidth: rect.inner.width - 1, style: theme.key)
+    }
+}

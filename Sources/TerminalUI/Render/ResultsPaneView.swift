@@ -1,0 +1,80 @@
+import Foundation
+import IdeogramKit
+
+/// One line per job, newest first, then the selected job's details.
+enum ResultsPaneView {
+    static func draw(_ state: AppState, _ layout: Layout, _ screen: inout Screen) {
+        let theme = state.theme
+        let results = state.results
+        var counts: [String] = []
+        if results.inFlightCount > 0 { counts.append("\(results.inFlightCount) running") }
+        let title = counts.isEmpty ? "Results" : "Results · " + counts.joined(separator: " ")
+        Draw.pane(layout.results, title: title, focused: state.focus == .results, theme: theme, &screen)
+        let list = layout.resultsList
+        if results.jobs.isEmpty {
+            screen.write(Draw.fit("No jobs yet: pick an image and press Ctrl-S", width: list.width), x: list.x, y: list.y, style: theme.dim)
+            return
+        }
+        let end = min(results.jobs.count, results.scrollTop + list.height)
+        for index in results.scrollTop..<end {
+            let rect = Rect(x: list.x, y: list.y + index - results.scrollTop, width: list.width, height: 1)
+            drawRow(results.jobs[index], selected: index == results.selectedIndex, state: state, rect: rect, &screen)
+        }
+        let ruleY = list.maxY
+        for x in list.x..<list.maxX { screen.write("─", x: x, y: ruleY, style: theme.border) }
+        if let job = results.selectedJob { drawDetails(job, state: state, rect: layout.resultsDetails, &screen) }
+    }
+
+    static func drawRow(_ job: JobRow, selected: Bool, state: AppState, rect: Rect, _ screen: inout Screen) {
+        let theme = state.theme
+        screen.write(job.state.mark, x: rect.x, y: rect.y, style: theme.jobState(job.state))
+        var right = job.resultResolution ?? ""
+        let time = timeText(job, state: state)
+        right = right.isEmpty ? time : "\(time) \(right)"
+        let params = job.shortParameters
+        let rightWidth = DisplayWidth.of(right)
+        let showParams = rect.width >= 50
+        let paramsWidth = showParams ? DisplayWidth.of(params) + 1 : 0
+        let nameWidth = max(4, rect.width - 2 - rightWidth - 1 - paramsWidth)
+        let name = Draw.fit(TerminalSafeText.sanitize(job.sourceName, limit: 200), width: nameWidth)
+        screen.write(name, x: rect.x + 2, y: rect.y, style: theme.text)
+        if showParams { screen.write(params, x: rect.x + 2 + nameWidth + 1, y: rect.y, maxWidth: paramsWidth, style: theme.dim) }
+        Draw.rightAligned(right, maxX: rect.maxX, y: rect.y, style: theme.jobState(job.state), &screen)
+        if selected { screen.restyle(rect) { $0.attributes.insert(.reverse) } }
+    }
+
+    static func timeText(_ job: JobRow, state: AppState) -> String {
+        let start = job.startedAt ?? job.submittedAt
+        if job.state.isInFlight {
+            let spin = Draw.spinner[state.tickCount % Draw.spinner.count]
+            if job.state == .queued { return "\(spin) queued" }
+            if job.state == .uploading, let fraction = job.uploadFraction { return "\(spin) \(Int(fraction * 100))%" }
+            return "\(spin) \(Draw.elapsed(state.now.timeIntervalSince(start)))"
+        }
+        if let finished = job.finishedAt { return "\(job.state.label) \(Draw.elapsed(finished.timeIntervalSince(start)))" }
+        return job.state.label
+    }
+
+    static func drawDetails(_ job: JobRow, state: AppState, rect: Rect, _ screen: inout Screen) {
+        let theme = state.theme
+        var lines: [(String, String, CellStyle)] = []
+        if let error = job.errorText {
+            lines.append(("Error", error, theme.problem))
+        }
+        if job.mayHaveBeenBilled {
+            lines.append(("Billing", "sent but unanswered: may have been billed; R retries", theme.warning))
+        }
+        lines.append(("Prompt", job.promptUsed ?? job.request.prompt ?? "—", theme.text))
+        var facts = "\(job.state.label) · \(job.shortParameters)"
+        if let seed = job.seed { facts += " · seed \(seed)" }
+        if let resolution = job.resultResolution { facts += " · \(resolution)" }
+        lines.append(("Job", facts, theme.text))
+        lines.append(("URL", job.resultURL ?? "—", theme.key))
+        lines.append(("File", job.localFile ?? "—", theme.text))
+        for (i, line) in lines.prefix(rect.height).enumerated() {
+            let used = screen.write(line.0.padding(toLength: 8, withPad: " ", startingAt: 0), x: rect.x, y: rect.y + i, style: theme.title)
+            let text = TerminalSafeText.sanitize(line.1, limit: 1000)
+            screen.write(Draw.fit(text, width: rect.width - used), x: rect.x + used, y: rect.y + i, style: line.2)
+        }
+    }
+}

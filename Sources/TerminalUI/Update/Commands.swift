@@ -1,0 +1,79 @@
+/// Performs a command from a binding table. Each pane's commands live in that pane's file.
+enum Commands {
+    static func perform(_ command: Command, key: Key, _ state: inout AppState) -> [Effect] {
+        switch command {
+        case .submit: return Submission.submit(&state)
+        case .quit: return quit(&state)
+        case .nextPane: state.focus = state.focus.next; return []
+        case .previousPane: state.focus = state.focus.previous; return []
+        case .showHelp: state.overlay = .help(filter: "", scroll: 0); return []
+        case .toggleMouse:
+            state.mouseEnabled.toggle()
+            state.message = StatusMessage(state.mouseEnabled ? "mouse on" : "mouse off")
+            return [.setMouse(state.mouseEnabled)]
+
+        case .filesUp, .filesDown, .filesPageUp, .filesPageDown, .filesTop, .filesBottom,
+             .enterFolder, .parentFolder, .homeFolder, .toggleHidden, .toggleNonImages, .cycleSort,
+             .startFilter, .toggleMark, .clearFilterOrMarks, .filterAccept, .filterCancel, .filterDeleteBackward:
+            return FilesUpdate.perform(command, &state)
+
+        case .cursorLeft, .cursorRight, .wordLeft, .wordRight, .lineStart, .lineEnd, .deleteBackward,
+             .deleteForward, .deleteWord, .deleteToStart, .deleteToEnd, .editorUp, .editorDown, .leaveEditor,
+             .previousField, .nextField, .decrease, .increase, .decreaseTen, .increaseTen, .fieldMinimum,
+             .fieldMaximum, .typeDigit, .eraseDigit, .cycleChoice, .editPrompt:
+            ParametersUpdate.perform(command, key: key, &state)
+            return []
+
+        case .resultsUp, .resultsDown, .resultsPageUp, .resultsPageDown, .resultsTop, .resultsBottom,
+             .openResult, .copyURL, .loadIntoEditor, .resubmit, .cancelJob, .retryJob, .useSeed:
+            return ResultsUpdate.perform(command, &state)
+
+        case .closeHelp, .helpDeleteBackward, .helpScrollUp, .helpScrollDown:
+            HelpUpdate.perform(command, &state)
+            return []
+
+        case .confirm: return ConfirmationUpdate.confirm(&state)
+        case .dismiss: state.overlay = nil; return []
+        }
+    }
+
+    static func quit(_ state: inout AppState) -> [Effect] {
+        let inFlight = state.results.inFlightCount
+        if inFlight > 0 {
+            state.overlay = .confirm(.quit(inFlight: inFlight))
+            return []
+        }
+        state.hasQuit = true
+        return [.quit]
+    }
+}
+
+enum HelpUpdate {
+    static func perform(_ command: Command, _ state: inout AppState) {
+        guard case .help(let filter, let scroll) = state.overlay else { return }
+        switch command {
+        case .closeHelp: state.overlay = nil
+        case .helpDeleteBackward: state.overlay = .help(filter: String(filter.dropLast()), scroll: 0)
+        case .helpScrollUp: state.overlay = .help(filter: filter, scroll: max(0, scroll - 1))
+        case .helpScrollDown: state.overlay = .help(filter: filter, scroll: scroll + 1)
+        default: break
+        }
+    }
+}
+
+enum ConfirmationUpdate {
+    static func confirm(_ state: inout AppState) -> [Effect] {
+        guard case .confirm(let question) = state.overlay else { return [] }
+        state.overlay = nil
+        switch question {
+        case .submit(let submissions):
+            return Submission.send(submissions, &state)
+        case .quit:
+            state.hasQuit = true
+            return [.quit]
+        case .retry(let id, _):
+            state.message = StatusMessage("retrying \(id)")
+            return [.retryJob(id)]
+        }
+    }
+}

@@ -1,0 +1,45 @@
+/// Turns a key into a command through the binding tables of the active contexts, and text
+/// keys into typing where a text field has the keyboard.
+enum KeyDispatch {
+    /// The tables that apply now, most specific last so pane keys cannot shadow Ctrl-S.
+    static func contexts(for state: AppState) -> [BindingContext] {
+        switch state.overlay {
+        case .confirm: return [.confirm]
+        case .help: return [.help, .anywhere]
+        case nil: break
+        }
+        switch state.focus {
+        case .files: return state.files.isEditingFilter ? [.anywhere, .filter] : [.anywhere, .outsideText, .files]
+        case .parameters: return state.parameters.focus == .prompt ? [.anywhere, .prompt] : [.anywhere, .outsideText, .parameters]
+        case .results: return [.anywhere, .outsideText, .results]
+        }
+    }
+
+    static func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
+        if let binding = BindingTables.lookup(key, in: contexts(for: state)) {
+            return Commands.perform(binding.command, key: key, &state)
+        }
+        if let text = key.insertedText { return paste(text, &state) }
+        return []
+    }
+
+    /// Text typed or pasted goes to whichever text field has the keyboard, if any.
+    static func paste(_ text: String, _ state: inout AppState) -> [Effect] {
+        if case .help(let filter, _) = state.overlay {
+            state.overlay = .help(filter: filter + text, scroll: 0)
+            return []
+        }
+        guard state.overlay == nil else { return [] }
+        switch state.focus {
+        case .files where state.files.isEditingFilter:
+            state.files.setFilter(state.files.filter + TerminalSafeTextBridge.text(text, limit: 200))
+            FilesUpdate.keepCursorVisible(&state)
+            return FilesUpdate.requestInspections(&state)
+        case .parameters where state.parameters.focus == .prompt:
+            state.parameters.prompt.insert(text)
+            return []
+        default:
+            return []
+        }
+    }
+}

@@ -1,0 +1,78 @@
+/// The results pane's commands.
+enum ResultsUpdate {
+    static func perform(_ command: Command, _ state: inout AppState) -> [Effect] {
+        let page = max(1, Layout(size: state.size).resultsList.height - 1)
+        let index = state.results.selectedIndex ?? 0
+        var effects: [Effect] = []
+        switch command {
+        case .resultsUp: state.results.select(index: index - 1)
+        case .resultsDown: state.results.select(index: index + 1)
+        case .resultsPageUp: state.results.select(index: index - page)
+        case .resultsPageDown: state.results.select(index: index + page)
+        case .resultsTop: state.results.select(index: 0)
+        case .resultsBottom: state.results.select(index: state.results.jobs.count - 1)
+        default:
+            guard let job = state.results.selectedJob else {
+                state.message = StatusMessage("no job selected", isError: true)
+                return []
+            }
+            effects = act(on: job, command, &state)
+        }
+        keepSelectionVisible(&state)
+        return effects
+    }
+
+    private static func act(on job: JobRow, _ command: Command, _ state: inout AppState) -> [Effect] {
+        switch command {
+        case .openResult:
+            if let url = job.resultURL, let target = OpenTarget.url(checking: url) { return [.open(target)] }
+            if let file = job.localFile, let target = OpenTarget.file(checking: file) { return [.open(target)] }
+            state.message = StatusMessage("nothing to open for this job", isError: true)
+        case .copyURL:
+            if let url = job.resultURL, OpenTarget.url(checking: url) != nil {
+                state.message = StatusMessage("URL copied (OSC 52)")
+                return [.copyToClipboard(url)]
+            }
+            state.message = StatusMessage("this job has no URL to copy", isError: true)
+        case .loadIntoEditor:
+            state.parameters.load(job.request)
+            state.parameters.loadedFrom = .init(id: job.id, sourcePath: job.sourcePath, sourceName: job.sourceName)
+            state.focus = .parameters
+            state.parameters.focus = .resemblance
+            state.message = StatusMessage("loaded \(TerminalSafeTextBridge.text(job.sourceName, limit: 60)): tweak and press Ctrl-S")
+        case .resubmit:
+            state.message = StatusMessage("resubmitted \(TerminalSafeTextBridge.text(job.sourceName, limit: 60))")
+            return [.resubmitJob(job.id)]
+        case .cancelJob:
+            guard job.state.isInFlight else {
+                state.message = StatusMessage("the job is \(job.state.label): nothing to cancel", isError: true)
+                return []
+            }
+            return [.cancelJob(job.id)]
+        case .retryJob:
+            guard job.state.canRetry else {
+                state.message = StatusMessage("only failed or unknown jobs can be retried", isError: true)
+                return []
+            }
+            state.overlay = .confirm(.retry(job.id, mayHaveBeenBilled: job.mayHaveBeenBilled))
+        case .useSeed:
+            guard let seed = job.seed else {
+                state.message = StatusMessage("this job has no seed yet", isError: true)
+                return []
+            }
+            state.parameters.seed = .fixed(seed)
+            state.message = StatusMessage("seed \(seed) will be used")
+        default:
+            break
+        }
+        return []
+    }
+
+    static func keepSelectionVisible(_ state: inout AppState) {
+        let height = max(1, Layout(size: state.size).resultsList.height)
+        let index = state.results.selectedIndex ?? 0
+        if index < state.results.scrollTop { state.results.scrollTop = index }
+        if index >= state.results.scrollTop + height { state.results.scrollTop = index - height + 1 }
+        state.results.scrollTop = max(0, min(state.results.scrollTop, max(0, state.results.jobs.count - height)))
+    }
+}

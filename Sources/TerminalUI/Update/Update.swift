@@ -1,0 +1,46 @@
+import Foundation
+
+/// The core's one entry point for change: apply an action to the state and say what work the
+/// outside must do. Pure: no I/O, no clock, no terminal.
+public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
+    switch action {
+    case .key(let key):
+        return KeyDispatch.handle(key, &state)
+    case .paste(let text):
+        return KeyDispatch.paste(text, &state)
+    case .mouse(let event):
+        return MouseDispatch.handle(event, &state)
+    case .resize(let size):
+        state.size = size
+        FilesUpdate.keepCursorVisible(&state)
+        ResultsUpdate.keepSelectionVisible(&state)
+        return FilesUpdate.requestInspections(&state)
+    case .tick(let now):
+        state.now = now
+        state.tickCount &+= 1
+        return []
+    case .directoryListed(let listing):
+        guard listing.path == state.files.path || state.files.isLoading else { return [] }
+        state.files.load(listing)
+        if let error = listing.error {
+            state.message = StatusMessage("\(listing.path.display): \(TerminalSafeTextBridge.text(error, limit: 200))", isError: true)
+        }
+        FilesUpdate.keepCursorVisible(&state)
+        return FilesUpdate.requestInspections(&state)
+    case .imageInspected(let path, let inspection):
+        state.files.inspections[path] = inspection
+        return []
+    case .jobsChanged(let rows):
+        state.results.replaceJobs(rows)
+        ResultsUpdate.keepSelectionVisible(&state)
+        return []
+    case .message(let text, let isError):
+        state.message = StatusMessage(TerminalSafeTextBridge.text(text, limit: 300), isError: isError)
+        return []
+    }
+}
+
+/// Applies actions in order, collecting effects: handy for tests and replays.
+public func update(_ state: inout AppState, _ actions: [Action]) -> [Effect] {
+    actions.flatMap { update(&state, $0) }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import GRDB
+
+/// The queue's writes. Each is one transaction, so a job row, its results and its transition
+/// log never disagree.
+extension History {
+    /// Adds a new job and logs its first state; returns it with its sequence number.
+    func insert(_ job: Job, owner: String) throws(HistoryError) -> Job {
+        try write { db in
+            var record = JobRecord(job, owner: owner)
+            try record.insert(db)
+            try TransitionRecord(jobID: job.id.rawValue, state: job.state.name.rawValue, detail: nil, at: job.updatedAt).insert(db)
+            var stored = job
+            stored.sequence = record.seq ?? 0
+            return stored
+        }
+    }
+
+    /// Saves the job row and its results, and logs its current state when `logTransition`.
+    func save(_ job: Job, owner: String, logTransition: Bool) throws(HistoryError) {
+        try write { db in try Self.save(job, owner: owner, logTransition: logTransition, db) }
+    }
+
+    static func save(_ job: Job, owner: String, logTransition: Bool, _ db: Database) throws {
+        try JobRecord(job, owner: owner).update(db)
+        for result in job.results {
+            try ResultRecord(jobID: job.id, result).upsert(db)
+        }
+        if logTransition {
+            let detail: String? = switch job.state {
+            case .failed, .rejected, .outcomeUnknown: job.state.description
+            default: nil
+            }
+            try TransitionRecord(jobID: job.id.rawValue, state: job.state.name.rawValue, detail: detail, at: job.updatedAt).insert(db)
+        }
+    }
+
+    /// The newest job with the same deduplication key that succeeded or is on its way.
+    func duplicate(ofKey key: String) throws(HistoryError) -> Job? {
+        let states: [JobStateName] = [.done, .queued, .uploading, .waitingForAnswer, .downloading]
+        return try read { db in
+            let record = try JobRecord
+                .filter(Column("dedup_key") == key && states.map(\.rawValue).contains(Column("state")))
+                .order(Column("seq").desc)
+                .fetchOne(db)
+            return try record.map { try Self.jobs([$0], db) }?.first
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import GRDB
+
+/// Opens the SQLite file, and moves a corrupt or unreadable one aside (never deletes it) so a
+/// fresh history can start.
+enum HistoryFile {
+    static func connect(path: String, busyTimeout: Duration) throws(HistoryError) -> (DatabaseQueue, MovedAsideHistory?) {
+        try makeParentDirectory(of: path)
+        if FileManager.default.fileExists(atPath: path) && access(path, R_OK | W_OK) != 0 {
+            let reason = "it cannot be read and written (\(String(cString: strerror(errno))))"
+            let moved = try moveAside(path, reason: reason)
+            return (try connectOrFail(path: path, busyTimeout: busyTimeout), moved)
+        }
+        do {
+            return (try connectAndCheck(path: path, busyTimeout: busyTimeout), nil)
+        } catch let error as DatabaseError where isCorruption(error) {
+            let moved = try moveAside(path, reason: "it is not a readable SQLite database (\(error.message ?? "\(error.resultCode)"))")
+            return (try connectOrFail(path: path, busyTimeout: busyTimeout), moved)
+        } catch {
+            throw classify(error, path: path)
+        }
+    }
+
+    private static func connectOrFail(path: String, busyTimeout: Duration) throws(HistoryError) -> DatabaseQueue {
+        do { return try connectAndCheck(path: path, busyTimeout: busyTimeout) } catch { throw classify(error, path: path) }
+    }
+
+    /// WAL lets another process read while this one writes; the busy timeout makes a second
+    /// writer wait for the lock instead of failing at once.
+    private static func connectAndCheck(path: String, busyTimeout: Duration) throws -> DatabaseQueue {
+        var configuration = Configuration()
+        configuration.journalMode = .wal
+        configuration.busyMode = .timeout(Double(busyTimeout.components.seconds) + Double(busyTimeout.components.attoseconds) / 1e18)
+        configuration.label = "ideogram-tui.history"
+        let database = try DatabaseQueue(path: path, configuration: configuration)
+        do {
+            try HistorySchema.migrator.migrate(database)
+            let check = try database.read { try String.fetchOne($0, sql: "PRAGMA quick_check") }
+            guard check == "ok" else { throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: check ?? "quick_check failed") }
+            return database
+        } catch {
+            try? database.close()
+            throw error
+        }
+    }
+
+    static func isCorruption(_ error: DatabaseError) -> Bool {
+        error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB
+    }
+
+    static func classify(_ error: any Error, path: String) -> HistoryError {
+        if let database = error as? DatabaseError {
+            if database.resultCode == .SQLITE_BUSY || database.resultCode == .SQLITE_LOCKED { return .busy(path: path) }
+            return .cannotOpen(path: path, reason: database.message ?? "\(database.resultCode)")
+        }
+        if let history = error as? HistoryError { return history }
+        return .cannotOpen(path: path, reason: "\(error)")
+    }
+
+    /// Renames the file and its WAL companions to `<name>.corrupt-<UTC time>[-n]`.
+    static func moveAside(_ path: String, reason: String, now: Date = Date()) throws(HistoryError) -> MovedAsideHistory {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
+        let stamp = path + ".corrupt-" + formatter.string(from: now)
+        var target = stamp
+        var counter = 2
+        while FileManager.default.fileExists(atPath: target) {
+            target = stamp + "-\(counter)"
+            counter += 1
+        }
+        guard rename(path, target) == 0 else {
+            throw .cannotOpen(path: path, reason: "\(reason), and it could not be moved aside (\(String(cString: strerror(errno))))")
+        }
+        for suffix in ["-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
+            _ = rename(path + suffix, target + suffix)
+        }
+        return MovedAsideHistory(originalPath: path, movedTo: target, reason: reason)
+    }
+
+    static func makeParentDirectory(of path: String) throws(HistoryError) {
+        let parent = (path as NSString).deletingLastPathComponent
+        guard !parent.isEmpty else { return }
+        do {
+            // Owner-only: the history holds prompts and result URLs.
+            try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw .cannotOpen(path: path, reason: "cannot create its folder: \(error.localizedDescription)")
+        }
+    }
+}
+
+/// A history file that could not be used and was renamed so a new one could start.
+public struct MovedAsideHistory: Sendable, Equatable, CustomStringConvertible {
+    public var originalPath: String
+    public var movedTo: String
+    public var reason: String
+
+    public var description: String {
+        "the history \(originalPath) could not be used because \(reason); it was moved to \(movedTo) and a new history was started"
+    }
+}

@@ -1,0 +1,201 @@
+import Foundation
+import GRDB
+import IdeogramKit
+
+/// A row of `job`. Structured values are stored as JSON text.
+struct JobRecord: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "job"
+
+    var seq: Int64?
+    var id: String
+    var sourcePath: String
+    var imageDigest: String
+    var requestJSON: String
+    var dedupKey: String?
+    var endpointJSON: String
+    var outputDir: String
+    var state: String
+    var stateDetail: String?
+    var failureJSON: String?
+    var attempts: Int
+    var answerJSON: String?
+    var submittedAt: Date
+    var updatedAt: Date
+    var sentAt: Date?
+    var answeredAt: Date?
+    var owner: String?
+
+    enum CodingKeys: String, CodingKey {
+        case seq, id, state, attempts, owner
+        case sourcePath = "source_path", imageDigest = "image_digest", requestJSON = "request_json"
+        case dedupKey = "dedup_key", endpointJSON = "endpoint_json", outputDir = "output_dir"
+        case stateDetail = "state_detail", failureJSON = "failure_json", answerJSON = "answer_json"
+        case submittedAt = "submitted_at", updatedAt = "updated_at", sentAt = "sent_at", answeredAt = "answered_at"
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) {
+        seq = inserted.rowID
+    }
+}
+
+/// A row of `result`.
+struct ResultRecord: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "result"
+
+    var jobID: String
+    var idx: Int
+    var seed: Int
+    var prompt: String
+    var resolution: String
+    var url: String?
+    var outcome: String
+    var path: String?
+    var sidecarPath: String?
+    var bytes: Int?
+    var format: String?
+    var status: Int?
+    var detail: String?
+
+    enum CodingKeys: String, CodingKey {
+        case idx, seed, prompt, resolution, url, outcome, path, bytes, format, status, detail
+        case jobID = "job_id", sidecarPath = "sidecar_path"
+    }
+}
+
+/// A row of `transition`: the log of every state a job went through.
+struct TransitionRecord: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "transition"
+
+    var id: Int64?
+    var jobID: String
+    var state: String
+    var detail: String?
+    var at: Date
+
+    enum CodingKeys: String, CodingKey {
+        case id, state, detail, at
+        case jobID = "job_id"
+    }
+}
+
+/// A stored record that no longer decodes (edited by hand, or written by a newer version).
+struct UnreadableRecord: Error, CustomStringConvertible {
+    var description: String
+}
+
+enum StoredJSON {
+    static func encode<T: Encodable>(_ value: T) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // The stored types are plain strings and numbers: encoding cannot fail.
+        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, _ text: String, what: String) throws -> T {
+        do { return try JSONDecoder().decode(type, from: Data(text.utf8)) } catch {
+            throw UnreadableRecord(description: "stored \(what) does not decode: \(error)")
+        }
+    }
+}
+
+extension JobRecord {
+    init(_ job: Job, owner: String?) {
+        seq = job.sequence > 0 ? job.sequence : nil
+        id = job.id.rawValue
+        sourcePath = job.sourcePath
+        imageDigest = job.imageDigest
+        requestJSON = StoredJSON.encode(job.request)
+        dedupKey = job.deduplicationKey
+        endpointJSON = StoredJSON.encode(job.endpoint)
+        outputDir = job.outputDirectory
+        state = job.state.name.rawValue
+        switch job.state {
+        case .rejected(let message), .outcomeUnknown(let message): stateDetail = message
+        default: stateDetail = nil
+        }
+        if case .failed(let error) = job.state { failureJSON = StoredJSON.encode(error) }
+        attempts = job.attempts
+        answerJSON = job.answer.map(StoredJSON.encode)
+        submittedAt = job.submittedAt
+        updatedAt = job.updatedAt
+        sentAt = job.sentAt
+        answeredAt = job.answeredAt
+        self.owner = owner
+    }
+
+    func job(results: [ResultRecord]) throws -> Job {
+        var job = Job(
+            id: JobID(rawValue: id),
+            sourcePath: sourcePath,
+            imageDigest: imageDigest,
+            request: try StoredJSON.decode(UpscaleRequest.self, requestJSON, what: "request"),
+            endpoint: try StoredJSON.decode(Endpoint.self, endpointJSON, what: "endpoint"),
+            outputDirectory: outputDir,
+            submittedAt: submittedAt
+        )
+        job.sequence = seq ?? 0
+        job.state = try jobState()
+        job.updatedAt = updatedAt
+        job.attempts = attempts
+        job.sentAt = sentAt
+        job.answeredAt = answeredAt
+        job.answer = try answerJSON.map { try StoredJSON.decode(UpscaleResult.self, $0, what: "answer") }
+        job.results = results.sorted { $0.idx < $1.idx }.map(\.result)
+        return job
+    }
+
+    func jobState() throws -> JobState {
+        guard let name = JobStateName(rawValue: state) else { throw UnreadableRecord(description: "unknown job state \(state)") }
+        switch name {
+        case .queued: return .queued
+        case .uploading: return .uploading
+        case .waitingForAnswer: return .waitingForAnswer
+        case .downloading: return .downloading
+        case .done: return .done
+        case .cancelled: return .cancelled
+        case .rejected: return .rejected(message: stateDetail ?? "")
+        case .outcomeUnknown: return .outcomeUnknown(message: stateDetail ?? "")
+        case .failed:
+            return .failed(try StoredJSON.decode(UpscaleError.self, failureJSON ?? "null", what: "failure"))
+        }
+    }
+}
+
+extension ResultRecord {
+    init(jobID: JobID, _ result: JobResult) {
+        self.jobID = jobID.rawValue
+        idx = result.index
+        seed = result.seed
+        prompt = result.prompt
+        resolution = result.resolution
+        url = result.url
+        switch result.outcome {
+        case .pending: outcome = "pending"
+        case .saved(let file):
+            outcome = "saved"
+            path = file.path
+            sidecarPath = file.sidecarPath
+            bytes = file.bytes
+            format = file.format?.rawValue
+        case .withheld: outcome = "withheld"
+        case .expired(let code):
+            outcome = "expired"
+            status = code
+        case .downloadFailed(let message):
+            outcome = "download_failed"
+            detail = message
+        }
+    }
+
+    var result: JobResult {
+        let mapped: ResultOutcome = switch outcome {
+        case "saved": .saved(DownloadedFile(path: path ?? "", sidecarPath: sidecarPath, bytes: bytes ?? 0,
+                                            format: format.flatMap(ImageFormat.init(rawValue:))))
+        case "withheld": .withheld
+        case "expired": .expired(status: status ?? 410)
+        case "download_failed": .downloadFailed(message: detail ?? "")
+        default: .pending
+        }
+        return JobResult(index: idx, seed: seed, resolution: resolution, prompt: prompt, url: url, outcome: mapped)
+    }
+}

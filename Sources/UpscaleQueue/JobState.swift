@@ -1,0 +1,64 @@
+import IdeogramKit
+
+/// Where a job stands. Every change is persisted, then announced as a `QueueEvent`.
+public enum JobState: Sendable, Equatable, CustomStringConvertible {
+    /// Waiting for a slot, for a retry delay to end, or (when recovered) for the user.
+    case queued
+    /// The request is being sent.
+    case uploading
+    /// The whole request was sent; from here a lost answer may have been billed.
+    case waitingForAnswer
+    /// The answer arrived; its results are being saved.
+    case downloading
+    /// The answer arrived and every result was handled (see each `JobResult`'s outcome).
+    case done
+    case failed(UpscaleError)
+    /// 422: the prompt or image failed the safety check.
+    case rejected(message: String)
+    case cancelled
+    /// The request was sent and no answer came: it may have been billed, so it is never sent
+    /// again unless the user asks.
+    case outcomeUnknown(message: String)
+
+    public var name: JobStateName {
+        switch self {
+        case .queued: .queued
+        case .uploading: .uploading
+        case .waitingForAnswer: .waitingForAnswer
+        case .downloading: .downloading
+        case .done: .done
+        case .failed: .failed
+        case .rejected: .rejected
+        case .cancelled: .cancelled
+        case .outcomeUnknown: .outcomeUnknown
+        }
+    }
+
+    /// The request is on its way or awaited: it counts against the service's in-flight limit.
+    public var isSending: Bool { self == .uploading || self == .waitingForAnswer }
+
+    /// Nothing more happens to the job unless the user asks.
+    public var isFinished: Bool {
+        switch self {
+        case .done, .failed, .rejected, .cancelled, .outcomeUnknown: true
+        default: false
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .failed(let error): "failed: \(error)"
+        case .rejected(let message): "rejected by the safety check: \(message)"
+        case .outcomeUnknown(let message): "outcome unknown: \(message)"
+        default: name.rawValue
+        }
+    }
+}
+
+/// A job state without its details: how states are stored and filtered.
+public enum JobStateName: String, Sendable, Codable, CaseIterable {
+    case queued, uploading
+    case waitingForAnswer = "waiting"
+    case downloading, done, failed, rejected, cancelled
+    case outcomeUnknown = "outcome_unknown"
+}

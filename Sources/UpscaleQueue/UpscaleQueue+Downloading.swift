@@ -1,0 +1,97 @@
+import Foundation
+import IdeogramKit
+
+extension UpscaleQueue {
+    /// Records the answer, its URLs and the move to `downloading` in one commit (so a restart
+    /// can finish the downloads), then saves every result at once: the URLs expire.
+    func receive(_ answer: UpscaleResult, for id: JobID) async {
+        guard var job = jobs[id] else { return }
+        let old = job.state
+        // A cancel that lost the race with the answer: the result is paid for, so keep it.
+        cancelRequested.remove(id)
+        job.answer = answer
+        job.answeredAt = Date()
+        job.results = answer.images.enumerated().map { JobResult(index: $0.offset, image: $0.element) }
+        job.state = .downloading
+        job.updatedAt = job.answeredAt ?? Date()
+        job.retryWait = nil
+        commit(job, from: old)
+        for result in job.results where result.outcome == .withheld {
+            hub.send(.resultUpdated(id, result))
+        }
+        pump()  // its images no longer count as in flight
+        await downloadResults(id)
+    }
+
+    func startRecoveredDownloads() {
+        for id in order where jobs[id]?.state == .downloading {
+            work[id] = Task { await self.downloadResults(id) }
+        }
+    }
+
+    /// Fetches each result not saved yet, one after another, then settles the job.
+    func downloadResults(_ id: JobID) async {
+        guard let job = jobs[id] else { return }
+        for result in job.results where result.outcome.isDownloadable {
+            guard !Task.isCancelled, let current = jobs[id] else { break }
+            guard let outcome = await fetch(result, of: current) else { break }
+            record(outcome, ofResult: result.index, in: id)
+        }
+        finishDownloading(id)
+    }
+
+    /// One result with bounded retries; nil when interrupted by cancellation.
+    private func fetch(_ result: JobResult, of job: Job) async -> ResultOutcome? {
+        guard let url = result.url else { return .withheld }
+        let imageCount = job.answer?.images.count ?? job.results.count
+        let baseName = OutputLocation.resultBaseName(sourcePath: job.sourcePath, seed: result.seed, index: result.index, count: imageCount)
+        let image = job.answer?.images.indices.contains(result.index) == true
+            ? job.answer!.images[result.index]
+            : UpscaledImage(seed: result.seed, prompt: result.prompt, resolution: result.resolution, url: url, isImageSafe: true)
+        let sidecar = ResultSidecar(sourcePath: job.sourcePath, endpoint: job.endpoint, request: job.request, image: image,
+                                    index: result.index, created: job.answer?.created,
+                                    submittedAt: job.sentAt ?? job.submittedAt, answeredAt: job.answeredAt ?? Date())
+        let policy = configuration.downloadRetry
+        var failures = 0
+        while true {
+            do {
+                return .saved(try await fetcher.fetch(url: url, into: job.outputDirectory, baseName: baseName, sidecar: sidecar))
+            } catch {
+                switch error {
+                case .cancelled: return nil
+                case .expired(let status): return .expired(status: status)
+                default: break
+                }
+                if Task.isCancelled { return nil }
+                failures += 1
+                guard error.isRetryable, policy.allowsAnotherAttempt(after: failures) else {
+                    return .downloadFailed(message: error.description)
+                }
+                do { try await sleeper.sleep(for: policy.delay(afterFailedAttempts: failures)) } catch { return nil }
+            }
+        }
+    }
+
+    private func record(_ outcome: ResultOutcome, ofResult index: Int, in id: JobID) {
+        guard var job = jobs[id], let position = job.results.firstIndex(where: { $0.index == index }) else { return }
+        job.results[position].outcome = outcome
+        job.updatedAt = Date()
+        commit(job, from: job.state, logTransition: false)
+        hub.send(.resultUpdated(id, job.results[position]))
+    }
+
+    /// Done when every result is settled. Interrupted by the user: cancelled, the rest can be
+    /// fetched with `retry`. Interrupted by `close`: left downloading, so the next run resumes.
+    private func finishDownloading(_ id: JobID) {
+        work[id] = nil
+        let cancelledByUser = cancelRequested.remove(id) != nil
+        guard var job = jobs[id] else { return pump() }
+        let interrupted = job.results.contains { $0.outcome == .pending }
+        if interrupted && isClosing && !cancelledByUser { return pump() }
+        let old = job.state
+        job.state = interrupted && cancelledByUser ? .cancelled : .done
+        job.updatedAt = Date()
+        commit(job, from: old)
+        pump()
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import IdeogramKit
+
+extension UpscaleQueue {
+    /// Starts queued jobs in FIFO order while the limits allow: requests in flight below the
+    /// concurrency, images in flight (num_images summed) within the service's limit. Nothing
+    /// starts while the queue is paused or a job waits out a 429.
+    func pump() {
+        if !isClosing && pauseReason == nil && holdingQueue.isEmpty {
+            let sending = work.keys.compactMap { jobs[$0] }.filter { $0.state.isSending }
+            var requests = sending.count
+            var images = sending.reduce(0) { $0 + $1.request.numImages }
+            for id in order {
+                guard let job = jobs[id], job.state == .queued, !job.isHeld, work[id] == nil else { continue }
+                // The head of the line waits for room rather than being overtaken: FIFO.
+                // A job bigger than the image limit still goes, alone.
+                guard requests < configuration.effectiveConcurrency,
+                      images == 0 || images + job.request.numImages <= configuration.effectiveImageLimit else { break }
+                guard startSending(job) else { break }
+                requests += 1
+                images += job.request.numImages
+            }
+        }
+        if isIdle { resumeIdleWaiters() }
+    }
+
+    /// Commits the move to `uploading` first; only then does the request go out. When the
+    /// history cannot be written the job stays queued and the queue pauses.
+    private func startSending(_ queued: Job) -> Bool {
+        var job = queued
+        job.state = .uploading
+        job.attempts += 1
+        job.sentAt = Date()
+        job.updatedAt = job.sentAt ?? Date()
+        job.retryWait = nil
+        do {
+            try history.save(job, owner: session, logTransition: true)
+        } catch {
+            pause(because: .historyUnavailable(message: error.description))
+            return false
+        }
+        jobs[job.id] = job
+        hub.send(.transition(job, from: queued.state))
+        let id = job.id
+        work[id] = Task { await self.send(id) }
+        return true
+    }
+
+    /// Saves the job and, when its state changed, announces the transition. Work already paid
+    /// for (an answer being downloaded) goes on even if the history cannot be written, but the
+    /// queue pauses so nothing new is sent unrecorded.
+    func commit(_ job: Job, from old: JobState, logTransition: Bool = true) {
+        do {
+            try history.save(job, owner: session, logTransition: logTransition)
+        } catch {
+            pause(because: .historyUnavailable(message: error.description))
+        }
+        jobs[job.id] = job
+        if logTransition { hub.send(.transition(job, from: old)) }
+    }
+
+    var isIdle: Bool {
+        guard work.isEmpty else { return false }
+        if isClosing || pauseReason != nil { return true }
+        return !jobs.values.contains { $0.state == .queued && !$0.isHeld }
+    }
+
+    func resumeIdleWaiters() {
+        let waiters = idleWaiters
+        idleWaiters = []
+        for waiter in waiters { waiter.resume() }
+    }
+}

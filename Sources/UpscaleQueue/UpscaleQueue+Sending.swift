@@ -1,0 +1,126 @@
+import Foundation
+import IdeogramKit
+
+extension UpscaleQueue {
+    static let cancelledAfterSending = "cancelled after the request was sent; it may have been billed"
+
+    /// One attempt: send, then either download the answer's results or settle the failure.
+    func send(_ id: JobID) async {
+        guard let job = jobs[id] else { return }
+        switch await upscale(job) {
+        case .success(let answer): await receive(answer, for: id)
+        case .failure(let error): settle(error, for: id)
+        }
+    }
+
+    private func upscale(_ job: Job) async -> Result<UpscaleResult, UpscaleError> {
+        let image: SourceImage
+        do { image = try await Self.loadImage(job.sourcePath, maxBytes: configuration.maxUploadBytes) } catch {
+            return .failure(.invalidImage(error))
+        }
+        if Task.isCancelled { return .failure(.cancelled(requestFullySent: false)) }
+        // Progress comes from the HTTP client's threads; a stream keeps it in order, and
+        // draining it before settling means a late "sent" never overwrites the outcome.
+        let (progress, continuation) = AsyncStream<UploadProgress>.makeStream()
+        let id = job.id
+        let watcher = Task { await self.watch(progress, of: id) }
+        let result: Result<UpscaleResult, UpscaleError>
+        do {
+            result = .success(try await service.upscale(image: image, request: job.request, endpoint: job.endpoint) { step in
+                _ = continuation.yield(step)
+            })
+        } catch {
+            result = .failure(error)
+        }
+        continuation.finish()
+        await watcher.value
+        return result
+    }
+
+    @concurrent
+    static func loadImage(_ path: String, maxBytes: Int) async throws(ImageIntakeError) -> SourceImage {
+        try SourceImage.load(path: path, maxBytes: maxBytes)
+    }
+
+    private func watch(_ progress: AsyncStream<UploadProgress>, of id: JobID) async {
+        for await step in progress { progressed(id, step) }
+    }
+
+    private func progressed(_ id: JobID, _ step: UploadProgress) {
+        guard var job = jobs[id], job.state == .uploading else { return }
+        switch step {
+        case .connecting:
+            return
+        case .uploading(let sent, let total):
+            hub.send(.uploadProgress(id, sent: sent, total: total))
+        case .waitingForAnswer:
+            job.state = .waitingForAnswer
+            job.updatedAt = Date()
+            commit(job, from: .uploading)
+        }
+    }
+
+    /// Decides what a failed attempt means for the job and the queue.
+    private func settle(_ error: UpscaleError, for id: JobID) {
+        work[id] = nil
+        guard var job = jobs[id] else { return pump() }
+        let old = job.state
+        let cancelledByUs = cancelRequested.remove(id) != nil
+        job.updatedAt = Date()
+        var pauseFor: PauseReason?
+        if case .cancelled(let sent) = error {
+            job.state = sent ? .outcomeUnknown(message: Self.cancelledAfterSending) : .cancelled
+        } else if cancelledByUs {
+            // The cancellation surfaced as another error: judge it by what may have been billed.
+            job.state = error.mayHaveBeenBilled ? .outcomeUnknown(message: Self.cancelledAfterSending) : .cancelled
+        } else {
+            switch error {
+            case .unauthorized:
+                job.state = .queued
+                pauseFor = .unauthorized(error)
+            case .outOfCredit:
+                job.state = .queued
+                pauseFor = .outOfCredit(error)
+            case .rejectedBySafety(let message):
+                job.state = .rejected(message: message)
+            case .outcomeUnknown(let message):
+                job.state = .outcomeUnknown(message: message)
+            default:
+                if error.isRetryable && !isClosing && configuration.upscaleRetry.allowsAnotherAttempt(after: job.attempts) {
+                    return scheduleRetry(job, after: error)
+                }
+                job.state = .failed(error)
+            }
+        }
+        commit(job, from: old)
+        if let pauseFor { pause(because: pauseFor) }
+        pump()
+    }
+
+    /// Queues the job again (committed, so a crash leaves it safely queued) and wakes it after
+    /// the delay. A 429 holds the whole queue meanwhile.
+    private func scheduleRetry(_ failed: Job, after error: UpscaleError) {
+        var job = failed
+        let id = job.id
+        let delay = configuration.upscaleRetry.delay(afterFailedAttempts: job.attempts, retryAfterSeconds: error.retryAfterSeconds)
+        let wait = RetryWait(nextAttempt: job.attempts + 1, delay: delay, reason: error, holdsQueue: error.category == .rateLimited)
+        job.state = .queued
+        job.retryWait = wait
+        if wait.holdsQueue { holdingQueue.insert(id) }
+        work[id] = Task { await self.waitToRetry(id, delay: delay) }
+        commit(job, from: failed.state)
+        hub.send(.retryScheduled(id, wait))
+        pump()
+    }
+
+    private func waitToRetry(_ id: JobID, delay: Duration) async {
+        let sleeper = self.sleeper
+        try? await sleeper.sleep(for: delay)
+        // Cancelled: whoever cancelled (cancel, close) has already settled the job.
+        guard !Task.isCancelled else { return }
+        work[id] = nil
+        holdingQueue.remove(id)
+        jobs[id]?.retryWait = nil
+        pump()
+    }
+}

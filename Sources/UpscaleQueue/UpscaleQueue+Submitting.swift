@@ -1,0 +1,95 @@
+import Crypto
+import Foundation
+import IdeogramKit
+
+extension UpscaleQueue {
+    /// Adds a job for the image at `imagePath`. The request and the image are checked now, so
+    /// a mistake is reported before anything queues. A fixed-seed request already done (or
+    /// under way) for the same bytes throws `.duplicate` unless `force`.
+    public func submit(
+        imagePath: String,
+        request: UpscaleRequest,
+        endpoint: Endpoint,
+        outputDirectory: String? = nil,
+        force: Bool = false
+    ) async throws(SubmitError) -> Job {
+        guard !isClosing else { throw .closed }
+        do { try request.validate() } catch { throw .invalidRequest(error) }
+        let path = Self.absolutePath(imagePath)
+        let digest: String
+        do { digest = try await Self.digestOfImage(at: path, maxBytes: configuration.maxUploadBytes) } catch { throw .invalidImage(error) }
+        guard !isClosing else { throw .closed }
+
+        // No suspension from here to the insert: two identical submissions cannot both pass.
+        var job = Job(id: .make(), sourcePath: path, imageDigest: digest, request: request, endpoint: endpoint,
+                      outputDirectory: outputDirectory ?? configuration.outputDirectory, submittedAt: Date())
+        if !force, let key = job.deduplicationKey {
+            let earlier: Job?
+            do { earlier = try history.duplicate(ofKey: key) } catch { throw .history(error) }
+            if let earlier { throw .duplicate(of: jobs[earlier.id] ?? earlier) }
+        }
+        do { job = try history.insert(job, owner: session) } catch { throw .history(error) }
+        jobs[job.id] = job
+        insertInOrder(job)
+        hub.send(.submitted(job))
+        pump()
+        return job
+    }
+
+    /// Submits the same image, endpoint and output folder again with a changed request; a
+    /// still-queued original is cancelled once the new job is in.
+    public func resubmit(_ id: JobID, with request: UpscaleRequest, force: Bool = false) async throws(SubmitError) -> Job {
+        guard !isClosing else { throw .closed }
+        let original: Job
+        do { original = try knownJob(id) } catch { throw .job(error) }
+        if original.state.isSending || original.state == .downloading { throw .job(.jobIsActive(id)) }
+        // Hold the original so it cannot start while the new one is read and hashed.
+        let wasHeld = original.isHeld
+        if original.state == .queued { jobs[id]?.isHeld = true }
+        do {
+            let replacement = try await submit(imagePath: original.sourcePath, request: request, endpoint: original.endpoint,
+                                               outputDirectory: original.outputDirectory, force: force)
+            if jobs[id]?.state == .queued { try? cancel(id) }
+            return replacement
+        } catch {
+            if jobs[id]?.state == .queued { jobs[id]?.isHeld = wasHeld }
+            pump()
+            throw error
+        }
+    }
+
+    /// A job of this queue, or a finished one from the history (adopted so it can be retried).
+    func knownJob(_ id: JobID) throws(QueueError) -> Job {
+        if let job = jobs[id] { return job }
+        let stored: Job?
+        do { stored = try history.job(id) } catch { throw .history(error) }
+        guard let stored else { throw .unknownJob(id) }
+        // An unfinished job not in memory belongs to another live queue.
+        guard stored.state.isFinished else { throw .jobIsActive(id) }
+        jobs[id] = stored
+        insertInOrder(stored)
+        return stored
+    }
+
+    func insertInOrder(_ job: Job) {
+        if let last = order.last, let lastJob = jobs[last], lastJob.sequence > job.sequence {
+            let position = order.firstIndex { (jobs[$0]?.sequence ?? 0) > job.sequence } ?? order.endIndex
+            order.insert(job.id, at: position)
+        } else {
+            order.append(job.id)
+        }
+    }
+
+    static func absolutePath(_ path: String) -> String {
+        path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+    }
+
+    /// Reads and checks the image off the actor, and fingerprints its bytes.
+    @concurrent
+    static func digestOfImage(at path: String, maxBytes: Int) async throws(ImageIntakeError) -> String {
+        let image = try SourceImage.load(path: path, maxBytes: maxBytes)
+        var hasher = SHA256()
+        image.bytes.withUnsafeReadableBytes { hasher.update(bufferPointer: $0) }
+        return Job.hex(hasher.finalize())
+    }
+}

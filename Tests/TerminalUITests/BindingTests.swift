@@ -1,0 +1,150 @@
+import Foundation
+import IdeogramKit
+import Testing
+@testable import TerminalUI
+
+/// Every key of every binding table does something from a state where it applies: the test
+/// walks the tables, so a binding added without a working command fails here.
+@Suite struct BindingTests {
+    /// A state where `command` from `context` has something to act on.
+    static func state(for context: BindingContext, _ command: Command) -> AppState {
+        var s = Fixtures.state()
+        switch context {
+        case .anywhere, .outsideText:
+            s.files.cursor = 3  // beach.png
+        case .files:
+            s.files.cursor = command == .enterFolder ? 0 : 3
+            if command == .clearFilterOrMarks { s.files.marked = [FilePath("/data/pics/beach.png")] }
+        case .filter:
+            _ = update(&s, [.key(.char("/")), .key(.char("p"))])
+        case .prompt:
+            s.focus = .parameters
+            _ = update(&s, .paste("one two three four five six seven eight nine ten eleven twelve thirteen"))
+            for _ in 0..<20 { _ = update(&s, .key(.left)) }
+        case .parameters:
+            s.focus = .parameters
+            s.parameters.focus = command == .cycleChoice ? .seed : (command == .previousField || command == .nextField ? .detail : .resemblance)
+        case .results:
+            s.focus = .results
+            let id: JobID = switch command {
+            case .cancelJob: "j2"
+            case .retryJob, .resultsUp: "j3"
+            default: "j1"
+            }
+            if [.resultsDown, .resultsPageDown, .resultsBottom].contains(command) {
+                s.results.selectedID = "j2"
+            } else {
+                s.results.selectedID = id
+            }
+        case .help:
+            s.overlay = .help(filter: "ab", scroll: 2)
+        case .confirm:
+            s.overlay = .confirm(.submit([JobSubmission(sourcePath: "/a.png", request: UpscaleRequest()),
+                                          JobSubmission(sourcePath: "/b.png", request: UpscaleRequest())]))
+        }
+        return s
+    }
+
+    @Test(arguments: BindingContext.allCases)
+    func everyBindingActs(context: BindingContext) {
+        for binding in BindingTables.table(context) {
+            for key in binding.keys {
+                var s = Self.state(for: context, binding.command)
+                // The key must reach this binding from this state, not another table's.
+                let resolved = BindingTables.lookup(key, in: KeyDispatch.contexts(for: s))
+                #expect(resolved?.command == binding.command, "\(context) \(key.label) resolves to \(String(describing: resolved?.command))")
+                let before = s
+                let effects = update(&s, .key(key))
+                #expect(s != before || !effects.isEmpty, "\(context) \(key.label) (\(binding.command)) did nothing")
+            }
+        }
+    }
+
+    @Test func everyCommandHasAKey() {
+        let bound = Set(BindingContext.allCases.flatMap { BindingTables.table($0).map(\.command) })
+        #expect(bound == Set(Command.allCases))
+    }
+
+    @Test func noKeyIsBoundTwiceInOneTable() {
+        for context in BindingContext.allCases {
+            let keys = BindingTables.table(context).flatMap(\.keys)
+            #expect(Set(keys).count == keys.count, "\(context) binds a key twice")
+        }
+    }
+
+    @Test func ctrlSSubmitsFromInsideThePromptEditor() {
+        var s = Fixtures.state()
+        s.files.cursor = 3
+        s.focus = .parameters
+        _ = update(&s, .paste("sharp"))
+        let effects = update(&s, .key(.ctrl("s")))
+        #expect(effects == [.submit([JobSubmission(sourcePath: "/data/pics/beach.png", request: UpscaleRequest(prompt: "sharp"))])])
+    }
+
+    @Test func severalImagesAskFirstAndEscBacksOut() {
+        var s = Fixtures.state()
+        s.files.cursor = 3
+        s.parameters.numImages = 3
+        _ = update(&s, [.key(.char(" ")), .key(.char(" "))])
+        #expect(update(&s, .key(.char("s"))).isEmpty)
+        guard case .confirm(.submit(let subs)) = s.overlay else { Issue.record("no question"); return }
+        #expect(subs.count == 2)
+        #expect(ConfirmOverlayView.text(.submit(subs))[0].contains("2 images × 3 = 6"))
+        _ = update(&s, .key(.escape))
+        #expect(s.overlay == nil)
+    }
+
+    @Test func invalidParametersAreNeverSubmitted() {
+        var s = Fixtures.state()
+        s.files.cursor = 3
+        s.focus = .parameters
+        s.parameters.focus = .resemblance
+        _ = update(&s, [.key(.char("1")), .key(.char("5")), .key(.char("0"))])
+        #expect(s.parameters.resemblance == 150)
+        #expect(update(&s, .key(.ctrl("s"))).isEmpty)
+        #expect(s.message?.isError == true)
+        _ = update(&s, .key(.left))
+        #expect(s.parameters.resemblance == 100)
+    }
+
+    @Test func quitAsksWhileJobsRunAndNotOtherwise() {
+        var s = Fixtures.state()
+        #expect(update(&s, .key(.char("q"))).isEmpty)
+        #expect(update(&s, .key(.char("y"))) == [.quit])
+        var idle = Fixtures.state(withJobs: false)
+        #expect(update(&idle, .key(.ctrl("c"))) == [.quit])
+    }
+
+    @Test func promptEditorHandlesWideCharactersAndDeletion() {
+        var editor = TextEditor("海 sky 🌊")
+        #expect(editor.cursor == 7)
+        editor.deleteBackward()
+        #expect(editor.text == "海 sky ")
+        editor.deleteWordBackward()
+        #expect(editor.text == "海 ")
+        editor.deleteToStart()
+        #expect(editor.text.isEmpty)
+        let wide = TextEditor("海海海海海")
+        #expect(wide.wrappedRows(width: 4).count == 3)
+    }
+
+    @Test func filteringAHundredThousandEntriesNarrowsIncrementally() {
+        var files = FilesState(path: FilePath("/big"))
+        let entries = (0..<100_000).map { FileEntry(name: Array("image-\($0).png".utf8), kind: .file) }
+        files.load(DirectoryListing(path: FilePath("/big"), entries: entries))
+        files.setFilter("9")
+        let nines = files.visible.count
+        files.setFilter("99")
+        #expect(files.visible.count < nines)
+        files.setFilter("999")
+        #expect(files.visible.count == 280)
+    }
+
+    @Test func mouseClickFocusesAndSelects() {
+        var s = Fixtures.state()
+        let layout = Layout(size: s.size)
+        _ = update(&s, .mouse(MouseEvent(button: .left, x: layout.resultsList.x + 2, y: layout.resultsList.y + 2)))
+        #expect(s.focus == .results)
+        #expect(s.results.selectedID == "j1")
+    }
+}

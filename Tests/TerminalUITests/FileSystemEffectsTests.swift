@@ -1,0 +1,50 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import Testing
+@testable import TerminalUI
+
+/// The listing performer on a real temporary folder with every awkward kind of entry.
+@Suite struct FileSystemEffectsTests {
+    @Test func listsAwkwardEntriesSafely() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("tui-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        defer {
+            chmod(root + "/locked", 0o755)
+            try? FileManager.default.removeItem(atPath: root)
+        }
+        _ = FileManager.default.createFile(atPath: root + "/ok.png", contents: Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A,
+            0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 64, 0, 0, 0, 32, 8, 6, 0, 0, 0]))
+        _ = FileManager.default.createFile(atPath: root + "/esc\u{1B}[31m.png", contents: Data("x".utf8))
+        symlink(root + "/nowhere", root + "/broken")
+        symlink(root + "/loop", root + "/loop")
+        try FileManager.default.createDirectory(atPath: root + "/locked", withIntermediateDirectories: false)
+        chmod(root + "/locked", 0)
+        let badName: [UInt8] = Array((root + "/bad").utf8) + [0xFF, 0xFE] + Array(".png".utf8)
+        let fd = (badName + [0]).withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_CREAT | O_WRONLY, 0o644) } }
+        #expect(fd >= 0)
+        close(fd)
+
+        let listing = FileSystemEffects.listNow(FilePath(root))
+        #expect(listing.error == nil)
+        func kind(_ name: String) -> FileKind? { listing.entries.first { $0.name == Array(name.utf8) }?.kind }
+        #expect(kind("broken") == .brokenLink)
+        #expect(kind("loop") == .linkLoop)
+        #expect(kind("locked") == .directory)
+        #expect(kind("ok.png") == .file)
+        let bad = try #require(listing.entries.first { $0.name.contains(0xFF) })
+        #expect(bad.displayName.contains("\u{FFFD}"))
+        #expect(bad.nameWasAltered)
+        let escaped = try #require(listing.entries.first { $0.name.contains(0x1B) })
+        #expect(!escaped.displayName.unicodeScalars.contains { $0.value == 0x1B })
+
+        // Root can read anything, so only check the unreadable folder when not root.
+        if getuid() != 0 {
+            let locked = FileSystemEffects.listNow(FilePath(root + "/locked"))
+            #expect(locked.error != nil)
+        }
+        #expect(FileSystemEffects.inspectNow(FilePath(root + "/ok.png")) == .image(format: "PNG", width: 64, height: 32))
+        if case .image = FileSystemEffects.inspectNow(FilePath(bytes: badName)) { Issue.record("an empty file is no image") }
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import IdeogramKit
+@testable import TerminalUI
+
+/// States the tests start from: a folder with every kind of entry, jobs in every state.
+enum Fixtures {
+    static let t0 = Date(timeIntervalSince1970: 1_700_000_000)
+
+    static func entries() -> [FileEntry] {
+        [
+            FileEntry(name: Array("photos".utf8), kind: .directory),
+            FileEntry(name: Array("linked-dir".utf8), kind: .symlinkToDirectory),
+            FileEntry(name: Array("beach.png".utf8), kind: .file, size: 1_234_567, modified: 10),
+            FileEntry(name: Array("城市.jpg".utf8), kind: .file, size: 88_000, modified: 30),
+            FileEntry(name: Array("sunset.webp".utf8), kind: .file, size: 530_000, modified: 20),
+            FileEntry(name: Array("evil\u{1B}[31mred.png".utf8), kind: .file, size: 10, modified: 5),
+            FileEntry(name: [0x62, 0x61, 0x64, 0xFF, 0x2E, 0x70, 0x6E, 0x67], kind: .file, size: 2000, modified: 6),
+            FileEntry(name: Array("notes.txt".utf8), kind: .file, size: 300, modified: 7),
+            FileEntry(name: Array("gone".utf8), kind: .brokenLink),
+            FileEntry(name: Array("loop".utf8), kind: .linkLoop),
+            FileEntry(name: Array(".hidden.png".utf8), kind: .file, size: 5, modified: 1),
+        ]
+    }
+
+    static func jobs() -> [JobRow] {
+        [
+            JobRow(id: "j1", sourceName: "beach.png", sourcePath: "/data/pics/beach.png", state: .done,
+                   request: UpscaleRequest(prompt: "a beach", seed: 42), submittedAt: t0, startedAt: t0,
+                   finishedAt: t0.addingTimeInterval(12.5), resultResolution: "2048x2048",
+                   promptUsed: "A serene tropical beach with palm trees", seed: 42,
+                   resultURL: "https://ideogram.ai/api/images/ephemeral/abc.png?exp=1&sig=x",
+                   localFile: "/data/out/beach-upscaled.png", billedImages: 1),
+            JobRow(id: "j2", sourceName: "sunset.webp", sourcePath: "/data/pics/sunset.webp", state: .uploading,
+                   request: UpscaleRequest(resemblance: 70, detail: 30, numImages: 2), submittedAt: t0.addingTimeInterval(20),
+                   startedAt: t0.addingTimeInterval(20), uploadFraction: 0.4),
+            JobRow(id: "j3", sourceName: "城市.jpg", sourcePath: "/data/pics/城市.jpg", state: .outcomeUnknown,
+                   request: UpscaleRequest(), submittedAt: t0.addingTimeInterval(10), startedAt: t0.addingTimeInterval(10),
+                   finishedAt: t0.addingTimeInterval(40), errorText: "connection reset\u{1B}[2J after send",
+                   mayHaveBeenBilled: true),
+        ]
+    }
+
+    static func state(size: Size = Size(columns: 80, rows: 24), noColor: Bool = false, withJobs: Bool = true) -> AppState {
+        var state = AppState(startFolder: FilePath("/data/pics"), homeDirectory: FilePath("/home/me"),
+                             connection: ConnectionInfo(endpoint: "https://api.ideogram.ai/upscale", dialect: "official",
+                                                        isDemo: true, redactedKey: "abcdefWXYZ"),
+                             size: size, noColor: noColor, now: t0.addingTimeInterval(25))
+        _ = update(&state, .directoryListed(DirectoryListing(path: FilePath("/data/pics"), entries: entries())))
+        _ = update(&state, .imageInspected(FilePath("/data/pics/beach.png"), .image(format: "PNG", width: 1024, height: 768)))
+        if withJobs { _ = update(&state, .jobsChanged(jobs())) }
+        return state
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+@testable import TerminalUI
+
+/// Renders chosen states and compares them with text files under Goldens/.
+/// `UPDATE_GOLDENS=1 swift test --filter TerminalUITests` rewrites them.
+@Suite struct GoldenScreenTests {
+    static let sizes = [Size(columns: 80, rows: 24), Size(columns: 160, rows: 48)]
+
+    static func scenes(_ size: Size) -> [(String, AppState)] {
+        var main = Fixtures.state(size: size)
+        _ = update(&main, .key(.char(" ")))  // mark a folder: refused, message shown
+        var marked = Fixtures.state(size: size)
+        marked.files.cursor = 3
+        _ = update(&marked, [.key(.char(" ")), .key(.char(" "))])
+        var editing = Fixtures.state(size: size)
+        editing.focus = .parameters
+        _ = update(&editing, .paste("A calm sea, 海 and sky 🌊 at dusk"))
+        _ = update(&editing, [.key(.enter), .key(.char("1")), .key(.char("5")), .key(.char("0"))])
+        var help = Fixtures.state(size: size)
+        _ = update(&help, [.key(.char("?")), .key(.char("s")), .key(.char("o"))])
+        var confirm = marked
+        _ = update(&confirm, .key(.ctrl("s")))
+        var results = Fixtures.state(size: size, noColor: true)
+        results.focus = .results
+        _ = update(&results, .key(.end))
+        var empty = Fixtures.state(size: size, withJobs: false)
+        _ = update(&empty, [.key(.char("/")), .key(.char("n"))])
+        return [("main", main), ("marked", marked), ("editing", editing), ("help", help), ("confirm", confirm),
+                ("results-nocolor", results), ("filter", empty)]
+    }
+
+    @Test(arguments: sizes)
+    func goldenScreens(size: Size) throws {
+        for (name, state) in Self.scenes(size) {
+            try check(render(state, size: size), name: "\(name)-\(size.columns)x\(size.rows)")
+        }
+    }
+
+    @Test func tooSmallScreenRecoversOnResize() throws {
+        var state = Fixtures.state(size: Size(columns: 40, rows: 10))
+        let small = render(state, size: state.size)
+        try check(small, name: "too-small-40x10")
+        #expect(small.lines.joined().contains("Terminal too small"))
+        _ = update(&state, .resize(Size(columns: 80, rows: 24)))
+        #expect(!render(state, size: state.size).lines.joined().contains("too small"))
+    }
+
+    @Test func noEscapeCharacterReachesTheScreen() {
+        let screen = render(Fixtures.state(), size: Size(columns: 160, rows: 48))
+        for cell in screen.cells {
+            for scalar in cell.character.unicodeScalars { #expect(scalar.value >= 0x20 && !(0x7F...0x9F).contains(scalar.value)) }
+        }
+    }
+
+    @Test func theKeyShowsAtMostFourCharacters() {
+        let text = render(Fixtures.state(), size: Size(columns: 160, rows: 48)).lines.joined()
+        #expect(text.contains("…WXYZ"))
+        #expect(!text.contains("fWXYZ"))
+    }
+
+    func check(_ screen: Screen, name: String) throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Goldens/\(name).txt")
+        let actual = ScreenSnapshot.text(of: screen)
+        if ProcessInfo.processInfo.environment["UPDATE_GOLDENS"] == "1" {
+            try actual.write(to: url, atomically: true, encoding: .utf8)
+            return
+        }
+        guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
+            Issue.record("missing golden \(name); run with UPDATE_GOLDENS=1")
+            return
+        }
+        #expect(actual == expected, "screen \(name) differs from its golden file")
+    }
+}

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Issue 2's benchmark: upload a 10 MB PNG to the fake service with `ideogram-tui upscale` and with
+# `curl -F`, side by side in one run on the release build, and report the wall-time ratio and the
+# client's peak memory against the file size. Both ask for the answer only (--no-download), so
+# both do the same work: one multipart upload and one JSON answer.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v hyperfine >/dev/null || { echo "needs hyperfine (apt-get install hyperfine)"; exit 2; }
+[ -x /usr/bin/time ] || { echo "needs GNU time (apt-get install time)"; exit 2; }
+
+swift build -c release --product ideogram-tui >/dev/null
+bin=$(swift build -c release --show-bin-path)/ideogram-tui
+work=bench/.work; mkdir -p "$work"
+python3 bench/make-noise-png.py "$work/big.png" 9900000 >/dev/null
+size=$(stat -c %s "$work/big.png")
+
+"$bin" fake-server --port 0 --max-upload-mb 20 > "$work/fake.log" &
+fake=$!
+trap 'kill $fake 2>/dev/null' EXIT
+for _ in $(seq 50); do grep -q "http://" "$work/fake.log" 2>/dev/null && break; sleep 0.1; done
+base=$(sed -n 's/^fake Ideogram service on \(http:[^ ]*\).*/\1/p' "$work/fake.log")
+
+export IDEOGRAM_API_KEY=test-key
+ours="$bin upscale $work/big.png --base-url $base --max-upload-mb 20 --no-download"
+theirs="curl -sS -f -o /dev/null -H 'Api-Key: test-key' -F image_file=@$work/big.png;type=image/png -F image_request={} $base/upscale"
+
+hyperfine -N --warmup 3 --runs 30 --export-json "$work/upload.json" "$ours" "$theirs" >/dev/null
+python3 - "$work/upload.json" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))["results"]
+ours, curl = r[0]["mean"], r[1]["mean"]
+print(f"upload 10 MB PNG: ideogram-tui {ours*1000:.1f} ms, curl {curl*1000:.1f} ms, ratio {ours/curl:.2f}x (target < 1.3x)")
+PY
+
+peak=$( { /usr/bin/time -f %M $ours >/dev/null; } 2>&1 | tail -1 )
+idle=$( { /usr/bin/time -f %M "$bin" --version >/dev/null; } 2>&1 | tail -1 )
+python3 - "$peak" "$idle" "$size" <<'PY'
+import sys
+peak, idle, size = int(sys.argv[1]) * 1024, int(sys.argv[2]) * 1024, int(sys.argv[3])
+print(f"peak RSS uploading {size/1e6:.1f} MB: {peak/1e6:.1f} MB = {peak/size:.2f}x the file "
+      f"(the process alone, --version: {idle/1e6:.1f} MB; upload adds {(peak-idle)/1e6:.1f} MB = {(peak-idle)/size:.2f}x) (target < 3x)")
+PY
