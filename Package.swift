@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.1"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
     ],
     targets: [
@@ -26,6 +27,15 @@ let package = Package(
         .target(name: "TerminalUI", dependencies: ["IdeogramKit"]),
         // Draws TerminalUI screens through ncurses and reads keys; owns the terminal.
         .target(name: "CursesBackend", dependencies: ["CNCurses", "TerminalUI"]),
+        // libjpeg-turbo behind a C shim: setjmp error handling (the default handler calls exit()),
+        // DCT-scaled decoding, a cancel flag checked between scanlines; an encoder for tests.
+        .target(name: "CJPEG", linkerSettings: [.linkedLibrary("jpeg")]),
+        // libwebp, libwebpdemux (first frame of animations); linked by the module map.
+        .systemLibrary(name: "CWebP", path: "Sources/CWebP"),
+        // libchafa (pixels to character cells); its glib include paths come from pkg-config.
+        .systemLibrary(name: "CChafa", path: "Sources/CChafa", pkgConfig: "chafa"),
+        // Image previews as character cells: decode, scale, composite, map with chafa; cache, loader.
+        .target(name: "ImagePreview", dependencies: ["CPNG", "CJPEG", "CWebP", "CChafa"]),
         .target(
             name: "IdeogramKit",
             dependencies: [
@@ -55,12 +65,24 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // What the executable wires together: configuration, the key, the demo, logging, and
+        // the adapter between the job queue and the UI.
+        .target(
+            name: "IdeogramApp",
+            dependencies: [
+                "IdeogramKit", "UpscaleQueue", "TerminalUI", "CursesBackend", "FakeIdeogram",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "ideogram-tui",
             dependencies: [
                 "IdeogramKit",
                 "UpscaleQueue",
                 "FakeIdeogram",
+                "IdeogramApp",
+                "ImagePreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -83,7 +105,13 @@ let package = Package(
         ),
         .testTarget(name: "UpscaleQueueTests", dependencies: ["UpscaleQueue", "IdeogramKit", "FakeIdeogram"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "IdeogramKit"], exclude: ["Goldens"]),
+        .testTarget(name: "IdeogramAppTests", dependencies: ["IdeogramApp", "IdeogramKit", "UpscaleQueue", "TerminalUI", "FakeIdeogram"]),
         .testTarget(name: "CommandTests", dependencies: ["IdeogramKit", "FakeIdeogram"]),
+        .testTarget(name: "ImagePreviewTests", dependencies: ["ImagePreview", "CPNG", "CJPEG", "CWebP"]),
+        // Runs the built ideogram-tui in tmux against the fake service in its own process.
+        .testTarget(name: "EndToEndTests", dependencies: ["FakeIdeogram"]),
+        // Times TerminalUI's update and render on big states (bench/ui-speed.sh runs it).
+        .executableTarget(name: "ui-bench", dependencies: ["TerminalUI", "IdeogramKit"], path: "bench/ui-bench"),
     ],
     swiftLanguageModes: [.v6]
 )

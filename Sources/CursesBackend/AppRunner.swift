@@ -5,9 +5,9 @@ import TerminalUI
 public protocol JobControl: Sendable {
     /// Queue these upscales. Throw to show the error in the status bar.
     func submit(_ submissions: [JobSubmission]) async throws
-    func cancel(_ id: JobID) async throws
-    func retry(_ id: JobID) async throws
-    func resubmit(_ id: JobID) async throws
+    func cancel(_ id: JobRowID) async throws
+    func retry(_ id: JobRowID) async throws
+    func resubmit(_ id: JobRowID) async throws
     /// Every job as a `JobRow`, once now and again after each queue event.
     func jobUpdates() -> AsyncStream<[JobRow]>
 }

@@ -85,7 +85,7 @@ public final class FakeIdeogramService: Sendable {
         backend.enqueueFaults(faults)
     }
 
-    /// Every upscale request received so far, oldest first, with the status it was answered.
+    /// Every upscale request received so far, in the order they were answered, with the status.
     public func receivedRequests() -> [ReceivedUpscale] {
         backend.receivedRequests()
     }

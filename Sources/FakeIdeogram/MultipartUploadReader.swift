@@ -4,7 +4,8 @@ import NIOCore
 
 /// Streams a request body through multipart-kit's `MultipartParser`, part by part, enforcing the
 /// upload limit while the bytes arrive: the body is never buffered whole, and an oversized
-/// upload is refused as soon as it crosses the limit.
+/// upload is refused as soon as it crosses the limit. The parser scans byte by byte: about 50 ms
+/// for a 10 MB upload in a release build, but some 10 s in a debug build.
 struct MultipartUploadReader {
     /// Largest accepted image_file.
     var maxImageBytes: Int
@@ -48,24 +49,24 @@ struct MultipartUploadReader {
         for try await chunk in body {
             received += chunk.readableBytes
             guard received <= maxBodyBytes else {
-                throw RequestRejection.tooLarge(limit: maxImageBytes, "the request body (more than \(received - chunk.readableBytes) bytes)")
+                throw RequestRejection.tooLarge(limit: maxImageBytes, "the request body (at least \(received) bytes)")
             }
             tail.append(chunk)
             do {
                 try parser.execute(chunk)
             } catch {
-                throw RequestRejection.badRequest("malformed multipart body: a part's header lines are not valid (boundary \"\(boundary)\")")
+                throw RequestRejection.badRequest("malformed multipart body: a boundary line or part header is not valid (boundary \"\(boundary)\")")
             }
             if let size = collector.oversizedImageBytes {
                 throw RequestRejection.tooLarge(limit: maxImageBytes, "image_file (at least \(size) bytes)")
             }
         }
 
+        guard !collector.parts.isEmpty || collector.isInsidePart else {
+            throw RequestRejection.badRequest("multipart body has no parts delimited by the boundary \"\(boundary)\"")
+        }
         guard !collector.isInsidePart, tail.contains(Array("--\(boundary)--".utf8)) else {
             throw RequestRejection.badRequest("multipart body is truncated: the closing boundary --\(boundary)-- is missing")
-        }
-        guard !collector.parts.isEmpty else {
-            throw RequestRejection.badRequest("multipart body has no parts delimited by the boundary \"\(boundary)\"")
         }
         return collector.parts
     }

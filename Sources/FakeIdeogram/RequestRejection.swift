@@ -9,11 +9,13 @@ struct RequestRejection: Error, Equatable, Sendable {
     }
 
     static func tooLarge(limit: Int, _ what: String) -> RequestRejection {
-        RequestRejection(status: 413, message: "\(what) exceeds the upload limit of \(limit) bytes (\(megabytes(limit)) MB)")
+        RequestRejection(status: 413, message: "\(what) exceeds the upload limit of \(limit) bytes\(inMegabytes(limit))")
     }
 
-    private static func megabytes(_ bytes: Int) -> String {
+    /// " (10.0 MB)" for limits worth saying in megabytes.
+    private static func inMegabytes(_ bytes: Int) -> String {
+        guard bytes >= 100_000 else { return "" }
         let tenths = (bytes + 50_000) / 100_000
-        return "\(tenths / 10).\(tenths % 10)"
+        return " (\(tenths / 10).\(tenths % 10) MB)"
     }
 }

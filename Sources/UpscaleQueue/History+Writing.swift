@@ -21,6 +21,14 @@ extension History {
         try write { db in try Self.save(job, owner: owner, logTransition: logTransition, db) }
     }
 
+    /// Saves jobs about to be sent, with their transitions, durably: a request never leaves
+    /// before the history knows it may have.
+    func saveBeforeSending(_ jobs: [Job], owner: String) throws(HistoryError) {
+        try writeDurably { db in
+            for job in jobs { try Self.save(job, owner: owner, logTransition: true, db) }
+        }
+    }
+
     static func save(_ job: Job, owner: String, logTransition: Bool, _ db: Database) throws {
         try JobRecord(job, owner: owner).update(db)
         for result in job.results {

@@ -67,6 +67,23 @@ public final class History: Sendable {
         do { return try database.write(body) } catch { throw storageError(error) }
     }
 
+    /// A write that is on disk (fsynced) when this returns, whatever happens next; see
+    /// `HistoryFile.connectAndCheck`. It also makes every earlier commit durable.
+    func writeDurably<T>(_ body: (Database) throws -> T) throws(HistoryError) -> T {
+        do {
+            return try database.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+                defer { try? db.execute(sql: "PRAGMA synchronous = NORMAL") }
+                var value: T?
+                try db.inTransaction {
+                    value = try body(db)
+                    return .commit
+                }
+                return value!
+            }
+        } catch { throw storageError(error) }
+    }
+
     func storageError(_ error: any Error) -> HistoryError {
         if let database = error as? DatabaseError,
            database.resultCode == .SQLITE_BUSY || database.resultCode == .SQLITE_LOCKED {

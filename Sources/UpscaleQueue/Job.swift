@@ -63,10 +63,14 @@ public struct Job: Sendable, Identifiable, Equatable {
 
     static func deduplicationKey(imageDigest: String, request: UpscaleRequest) -> String? {
         guard request.seed != nil else { return nil }
-        return hex(SHA256.hash(data: Array((imageDigest + "\n" + request.jsonString()).utf8)))
+        return hexDigest(of: Array((imageDigest + "\n" + request.jsonString()).utf8))
     }
 
-    static func hex(_ digest: SHA256.Digest) -> String {
+    /// SHA-256 in lower-case hex.
+    static func hexDigest(of bytes: [UInt8]) -> String { hex(SHA256.hash(data: bytes)) }
+    static func hexDigest(of bytes: UnsafeRawBufferPointer) -> String { hex(SHA256.hash(data: bytes)) }
+
+    private static func hex(_ digest: SHA256.Digest) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var text: [UInt8] = []
         text.reserveCapacity(SHA256.Digest.byteCount * 2)

@@ -15,14 +15,18 @@ public struct QueueConfiguration: Sendable {
     /// Where results are saved unless a job says otherwise.
     public var outputDirectory: String
     public var maxUploadBytes: Int
+    /// False: a job is done once its answer is recorded, its results left pending (their URLs
+    /// expire within the hour; `retry` fetches them meanwhile). For callers that want URLs only.
+    public var savesResults: Bool
 
     public init(
         concurrency: Int = 4,
         maxImagesInFlight: Int = QueueConfiguration.serviceImagesInFlight,
         upscaleRetry: RetryPolicy = .upscale,
         downloadRetry: RetryPolicy = .download,
-        outputDirectory: String = QueuePaths.defaultOutputDirectory(),
-        maxUploadBytes: Int = SourceImage.defaultMaxBytes
+        outputDirectory: String = OutputLocation.defaultDirectory(),
+        maxUploadBytes: Int = SourceImage.defaultMaxBytes,
+        savesResults: Bool = true
     ) {
         self.concurrency = concurrency
         self.maxImagesInFlight = maxImagesInFlight
@@ -30,6 +34,7 @@ public struct QueueConfiguration: Sendable {
         self.downloadRetry = downloadRetry
         self.outputDirectory = outputDirectory
         self.maxUploadBytes = maxUploadBytes
+        self.savesResults = savesResults
     }
 
     /// The image limit actually applied: 1...the service's limit.

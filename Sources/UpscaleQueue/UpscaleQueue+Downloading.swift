@@ -12,12 +12,16 @@ extension UpscaleQueue {
         job.answer = answer
         job.answeredAt = Date()
         job.results = answer.images.enumerated().map { JobResult(index: $0.offset, image: $0.element) }
-        job.state = .downloading
+        job.state = configuration.savesResults ? .downloading : .done
         job.updatedAt = job.answeredAt ?? Date()
         job.retryWait = nil
         commit(job, from: old)
         for result in job.results where result.outcome == .withheld {
             hub.send(.resultUpdated(id, result))
+        }
+        guard configuration.savesResults else {
+            work[id] = nil
+            return pump()
         }
         pump()  // its images no longer count as in flight
         await downloadResults(id)

@@ -10,40 +10,48 @@ extension UpscaleQueue {
             let sending = work.keys.compactMap { jobs[$0] }.filter { $0.state.isSending }
             var requests = sending.count
             var images = sending.reduce(0) { $0 + $1.request.numImages }
+            var batch: [Job] = []
             for id in order {
                 guard let job = jobs[id], job.state == .queued, !job.isHeld, work[id] == nil else { continue }
                 // The head of the line waits for room rather than being overtaken: FIFO.
                 // A job bigger than the image limit still goes, alone.
                 guard requests < configuration.effectiveConcurrency,
                       images == 0 || images + job.request.numImages <= configuration.effectiveImageLimit else { break }
-                guard startSending(job) else { break }
+                batch.append(job)
                 requests += 1
                 images += job.request.numImages
             }
+            if !batch.isEmpty { startSending(batch) }
         }
         if isIdle { resumeIdleWaiters() }
     }
 
-    /// Commits the move to `uploading` first; only then does the request go out. When the
-    /// history cannot be written the job stays queued and the queue pauses.
-    private func startSending(_ queued: Job) -> Bool {
-        var job = queued
-        job.state = .uploading
-        job.attempts += 1
-        job.sentAt = Date()
-        job.updatedAt = job.sentAt ?? Date()
-        job.retryWait = nil
+    /// Commits the move to `uploading` durably first (one commit for all the jobs starting
+    /// together); only then do the requests go out. When the history cannot be written the
+    /// jobs stay queued and the queue pauses.
+    private func startSending(_ queued: [Job]) {
+        let now = Date()
+        let started = queued.map { original -> Job in
+            var job = original
+            job.state = .uploading
+            job.attempts += 1
+            job.sentAt = now
+            job.updatedAt = now
+            job.retryWait = nil
+            return job
+        }
         do {
-            try history.save(job, owner: session, logTransition: true)
+            try history.saveBeforeSending(started, owner: session)
         } catch {
             pause(because: .historyUnavailable(message: error.description))
-            return false
+            return
         }
-        jobs[job.id] = job
-        hub.send(.transition(job, from: queued.state))
-        let id = job.id
-        work[id] = Task { await self.send(id) }
-        return true
+        for (job, old) in zip(started, queued) {
+            jobs[job.id] = job
+            hub.send(.transition(job, from: old.state))
+            let id = job.id
+            work[id] = Task { await self.send(id) }
+        }
     }
 
     /// Saves the job and, when its state changed, announces the transition. Work already paid

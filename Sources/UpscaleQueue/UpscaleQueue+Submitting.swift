@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import IdeogramKit
 
@@ -88,8 +87,6 @@ extension UpscaleQueue {
     @concurrent
     static func digestOfImage(at path: String, maxBytes: Int) async throws(ImageIntakeError) -> String {
         let image = try SourceImage.load(path: path, maxBytes: maxBytes)
-        var hasher = SHA256()
-        image.bytes.withUnsafeReadableBytes { hasher.update(bufferPointer: $0) }
-        return Job.hex(hasher.finalize())
+        return image.bytes.withUnsafeReadableBytes { Job.hexDigest(of: $0) }
     }
 }

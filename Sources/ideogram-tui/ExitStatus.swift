@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import IdeogramKit
 
 /// The exit codes of `upscale`, one per kind of failure a script may want to react to.
@@ -12,6 +13,9 @@ enum ExitStatus: Int32, CaseIterable {
     case network = 6
     case rateLimited = 7
     case outcomeUnknown = 8
+    case historyUnavailable = 9
+    case interrupted = 130
+    case terminated = 143
 
     init(_ category: UpscaleErrorCategory) {
         switch category {
@@ -28,21 +32,26 @@ enum ExitStatus: Int32, CaseIterable {
 
     var meaning: String {
         switch self {
-        case .success: "every file was upscaled and its results saved"
+        case .success: "every file was upscaled and its results saved (or had been: a duplicate)"
         case .failure: "another failure: a server error, an unreadable answer, a download that failed"
         case .badInput: "bad input: a file or value refused before sending, or by the service (400, 413)"
-        case .authorization: "no API key, or the key was refused (401, 403)"
-        case .outOfCredit: "out of credit (402)"
+        case .authorization: "no API key, or the key was refused (401, 403); files not sent stay queued"
+        case .outOfCredit: "out of credit (402); files not sent stay queued for --resume"
         case .safety: "rejected by the safety check (422)"
-        case .network: "network failure or timeout before the request was sent (nothing billed)"
-        case .rateLimited: "rate limited (429)"
+        case .network: "network failure or timeout before the request was sent (nothing billed), after the retries"
+        case .rateLimited: "rate limited (429), after the retries"
         case .outcomeUnknown: "sent, but no answer came: it may have been billed"
+        case .historyUnavailable: "the history is busy (another ideogram-tui holds it) or cannot be opened or written"
+        case .interrupted: "interrupted by Ctrl-C (SIGINT); the history records where every file stands"
+        case .terminated: "stopped by SIGTERM; the history records where every file stands"
         }
     }
 
     static var helpTable: String {
-        allCases.map { "  \($0.rawValue)  \($0.meaning)" }.joined(separator: "\n")
-            + "\n  64  the command line could not be parsed"
+        func row(_ code: Int32, _ meaning: String) -> String {
+            "  " + String(code).padding(toLength: 5, withPad: " ", startingAt: 0) + meaning
+        }
+        return (allCases.map { row($0.rawValue, $0.meaning) } + [row(64, "the command line could not be parsed")]).joined(separator: "\n")
             + "\nWith several files, the code is that of the first file that failed."
     }
 

@@ -6,12 +6,14 @@ struct IdeogramTUICommand: AsyncParsableCommand {
         commandName: "ideogram-tui",
         abstract: "Upscale images through the Ideogram Upscale API.",
         discussion: """
-            The API key is read from IDEOGRAM_API_KEY and is never printed in full.
-            Try it without a key against the built-in fake service:
-              ideogram-tui fake-server --port 8080 &
-              IDEOGRAM_API_KEY=test-key ideogram-tui upscale photo.png --base-url http://127.0.0.1:8080
+            With no subcommand it opens the terminal UI on FOLDER (default: the current folder).
+            Try everything without a key or network: ideogram-tui --demo
+            The API key is read from IDEOGRAM_API_KEY or ~/.config/ideogram-tui/key (mode 600) and
+            is never printed in full. Settings: ~/.config/ideogram-tui/config.toml.
+            Scripts: ideogram-tui upscale FILE... (see ideogram-tui upscale --help)
             """,
         version: "0.1.0",
-        subcommands: [UpscaleCommand.self, FakeServerCommand.self]
+        subcommands: [UICommand.self, UpscaleCommand.self, HistoryCommand.self, FakeServerCommand.self],
+        defaultSubcommand: UICommand.self
     )
 }

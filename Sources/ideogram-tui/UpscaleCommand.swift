@@ -1,18 +1,32 @@
 import ArgumentParser
-import AsyncHTTPClient
 import Foundation
 import IdeogramKit
+import UpscaleQueue
 
 struct UpscaleCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "upscale",
-        abstract: "Upscale image files and save every result with a JSON sidecar.",
+        abstract: "Upscale image files through the job queue and save every result with a JSON sidecar.",
         discussion: """
-            Every file and option is checked before anything is sent. Results are downloaded at
-            once (their URLs expire) into --out, named <file>-upscaled-<seed>.<ext>.
-            On a terminal, progress is shown per file; piped, one tab-separated line per result:
-              ok|withheld|failed <TAB> source <TAB> saved file or error <TAB> resolution <TAB> seed <TAB> url
-            With --json, one JSON object per source file, one per line.
+            Every file and option is checked before anything is sent. The files go through the
+            job queue (--concurrency at once; 429, 5xx and failures before sending are retried),
+            and every job is recorded in the history (see `ideogram-tui history`). Results are
+            downloaded at once (their URLs expire) into --out, named <file>-upscaled-<seed>.<ext>.
+
+            A file already upscaled with the same request and a fixed --seed is not sent again:
+            the earlier result is shown (--force sends it anyway). Ctrl-C stops cleanly: requests
+            in flight are cancelled and recorded as cancelled, or as outcome unknown when they
+            were already sent. Jobs left queued (by Ctrl-C, 401/403 or 402) are sent by a later
+            `ideogram-tui upscale --resume`; an interrupted download is finished by any later run.
+
+            On a terminal, progress per job and a summary go to stderr. Piped, one tab-separated
+            line per result on stdout:
+              ok|withheld|failed|duplicate|pending <TAB> source <TAB> saved file or message <TAB> resolution <TAB> seed <TAB> url
+            (a file with no result gets one line with "-" in the last three fields).
+            With --json, one JSON object per source file, one per line: source, job, status
+            (done, failed, duplicate, pending), state, images (seed, resolution, prompt, url,
+            is_image_safe, status: saved, withheld, not_downloaded, expired or download_failed;
+            file, sidecar, bytes), and for failures category, error and may_have_been_billed.
 
             Exit codes:
             \(ExitStatus.helpTable)
@@ -20,16 +34,28 @@ struct UpscaleCommand: AsyncParsableCommand {
     )
 
     @Argument(help: ArgumentHelp("PNG, JPEG or WEBP files.", valueName: "file"))
-    var files: [String]
+    var files: [String] = []
 
     @OptionGroup var requestOptions: RequestOptions
     @OptionGroup var service: ServiceOptions
 
-    @Option(help: ArgumentHelp("Folder for results (default: ~/Pictures/ideogram-tui or $XDG_DATA_HOME/ideogram-tui/results).", valueName: "dir"))
+    @Option(help: ArgumentHelp("Folder for results (default: $XDG_PICTURES_DIR/ideogram-tui, ~/Pictures/ideogram-tui, or $XDG_DATA_HOME/ideogram-tui/results).", valueName: "dir"))
     var out: String?
 
     @Option(help: ArgumentHelp("Refuse files above this size in MB; the official limit is 10.", valueName: "mb"))
     var maxUploadMb: Double = 10
+
+    @Option(help: "Requests in flight at once, 1 to 10 (never more than 10 images, counting --num-images).")
+    var concurrency: Int = 4
+
+    @Option(help: "Attempts per file for 429, 5xx and failures before the request was sent, 1 to 20 (1: no retries).")
+    var maxAttempts: Int = RetryPolicy.upscale.maxAttempts
+
+    @Flag(help: "Send the jobs an interrupted run left queued (with this --base-url and --dialect) and finish its downloads.")
+    var resume = false
+
+    @Flag(help: "Send a file even if it was already upscaled with the same request and fixed seed.")
+    var force = false
 
     @Flag(help: "Print one JSON object per source file.")
     var json = false
@@ -37,19 +63,28 @@ struct UpscaleCommand: AsyncParsableCommand {
     @Flag(help: "Print the result URLs without saving the images (they expire within the hour).")
     var noDownload = false
 
+    @OptionGroup var historyLocation: HistoryLocation
+
+    func validate() throws {
+        guard !files.isEmpty || resume else { throw ValidationError("give at least one image file (or --resume)") }
+    }
+
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
-        let printer = ResultPrinter(mode: json ? .json : (isatty(STDERR_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 ? .terminal : .plain))
+        let format: OutputFormat = json ? .json : (isatty(STDOUT_FILENO) == 1 ? .terminal : .plain)
         let plan: UpscalePlan
         do {
             plan = try makePlan(environment: environment)
         } catch {
-            printer.fatal(error.message)
+            ResultPrinter.fatalNow(error.message)
             throw error.status.exitCode
         }
-        let http = HTTPClient.forIdeogram(timeouts: plan.timeouts)
-        let status = await UpscaleRun(plan: plan, http: http, printer: printer).run()
-        try? await http.shutdown()
+        let cwd = FileManager.default.currentDirectoryPath
+        let labels = Dictionary(plan.files.map { ($0.hasPrefix("/") ? $0 : cwd + "/" + $0, $0) }) { first, _ in first }
+        let printer = ResultPrinter(format: format, live: isatty(STDERR_FILENO) == 1, labels: labels)
+        // From here a signal closes the queue cleanly instead of killing the process.
+        let signals = SignalWatch.start()
+        let status = await UpscaleRun(plan: plan, printer: printer, signals: signals).run()
         if status != .success { throw status.exitCode }
     }
 
@@ -57,6 +92,12 @@ struct UpscaleCommand: AsyncParsableCommand {
     private func makePlan(environment: [String: String]) throws(CommandFailure) -> UpscalePlan {
         guard maxUploadMb > 0, maxUploadMb <= 1000 else {
             throw CommandFailure(.badInput, "--max-upload-mb \(maxUploadMb) is out of range: allowed above 0 up to 1000")
+        }
+        guard (1...QueueConfiguration.serviceImagesInFlight).contains(concurrency) else {
+            throw CommandFailure(.badInput, "--concurrency \(concurrency) is out of range: allowed 1 to \(QueueConfiguration.serviceImagesInFlight)")
+        }
+        guard (1...20).contains(maxAttempts) else {
+            throw CommandFailure(.badInput, "--max-attempts \(maxAttempts) is out of range: allowed 1 to 20")
         }
         let request = try requestOptions.request()
         let endpoint = try service.endpoint(environment: environment)
@@ -68,52 +109,32 @@ struct UpscaleCommand: AsyncParsableCommand {
         }
         guard problems.isEmpty else { throw CommandFailure(.badInput, problems.joined(separator: "\n") + "\nnothing was sent") }
         let key = try service.key(environment: environment)
-        return UpscalePlan(files: files, request: request, endpoint: endpoint, key: key, timeouts: timeouts,
-                           maxBytes: maxBytes,
-                           outputDirectory: noDownload ? nil : (out ?? OutputLocation.defaultDirectory(environment: environment)))
+        return UpscalePlan(files: files, request: request, endpoint: endpoint, key: key, timeouts: timeouts, maxBytes: maxBytes,
+                           outputDirectory: out ?? OutputLocation.defaultDirectory(environment: environment),
+                           savesResults: !noDownload, concurrency: concurrency, maxAttempts: maxAttempts,
+                           historyPath: historyLocation.resolved(environment: environment), resume: resume, force: force)
     }
 }
 
-struct UpscalePlan {
+struct UpscalePlan: Sendable {
     var files: [String]
     var request: UpscaleRequest
     var endpoint: Endpoint
     var key: APIKey
     var timeouts: UpscaleTimeouts
     var maxBytes: Int
-    var outputDirectory: String?
-}
+    var outputDirectory: String
+    var savesResults: Bool
+    var concurrency: Int
+    var maxAttempts: Int
+    var historyPath: String
+    var resume: Bool
+    var force: Bool
 
-/// Sends the planned files one after another and reports each.
-struct UpscaleRun {
-    let plan: UpscalePlan
-    let http: HTTPClient
-    let printer: ResultPrinter
-
-    func run() async -> ExitStatus {
-        let client = UpscaleClient(endpoint: plan.endpoint, key: plan.key, http: http, timeouts: plan.timeouts)
-        let pipeline = UpscaleAndSave(client: client, downloader: ResultDownloader(http: http), outputDirectory: plan.outputDirectory)
-        var firstFailure: ExitStatus?
-        for (position, file) in plan.files.enumerated() {
-            let label = "[\(position + 1)/\(plan.files.count)] " + TerminalSafeText.sanitize(SourceImage.lastComponent(of: file), limit: 60)
-            do throws(UpscaleError) {
-                let image: SourceImage
-                do { image = try SourceImage.load(path: file, maxBytes: plan.maxBytes) } catch { throw .invalidImage(error) }
-                printer.progress(label, "reading")
-                let saved = try await pipeline.run(image: image, request: plan.request) { stage in printer.progress(label, stage) }
-                printer.results(source: file, saved: saved)
-                if saved.contains(where: { if case .downloadFailed = $0 { true } else { false } }) { firstFailure = firstFailure ?? .failure }
-            } catch {
-                printer.failure(source: file, error: error)
-                firstFailure = firstFailure ?? ExitStatus(error.category)
-                // Out of credit or a refused key will refuse every other file too.
-                if error.category == .authorization || error.category == .outOfCredit {
-                    let rest = plan.files.count - position - 1
-                    if rest > 0 { printer.note("stopping: the remaining \(rest) file(s) were not sent") }
-                    break
-                }
-            }
-        }
-        return firstFailure ?? .success
+    var queueConfiguration: QueueConfiguration {
+        var retry = RetryPolicy.upscale
+        retry.maxAttempts = maxAttempts
+        return QueueConfiguration(concurrency: concurrency, upscaleRetry: retry, outputDirectory: outputDirectory,
+                                  maxUploadBytes: maxBytes, savesResults: savesResults)
     }
 }

@@ -4,123 +4,156 @@ import Testing
 
 /// The built executable against a fake service started as a separate process.
 @Suite(.serialized) struct UpscaleCommandTests {
-    private func tempDir() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ideogram-cmd-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir
-    }
-
-    /// GET with curl: Foundation on Linux has no HTTP of its own without FoundationNetworking.
-    private func fetch(_ url: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
-        process.arguments = ["-sS", url]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-
-    private func samplePNG(in dir: URL, name: String, width: Int = 48, height: Int = 32) throws -> String {
-        let url = dir.appendingPathComponent(name)
-        try Data(SamplePictures.png(width: width, height: height, seed: 3)).write(to: url)
-        return url.path
-    }
+    let key = ["IDEOGRAM_API_KEY": "test-key"]
 
     @Test func upscalesFilesAndSavesResultsWithSidecars() throws {
-        let (server, base) = try BuiltExecutable.startFakeServer()
-        defer { server.terminate(); server.waitUntilExit() }
-        let dir = try tempDir()
-        let a = try samplePNG(in: dir, name: "a.png"), b = try samplePNG(in: dir, name: "b one.png", width: 20, height: 10)
-        let out = dir.appendingPathComponent("results").path
+        let fake = try BuiltExecutable.startFakeServer()
+        defer { fake.stop() }
+        let box = try Sandbox()
+        defer { box.remove() }
+        let a = try box.samplePNG("a.png"), b = try box.samplePNG("b one.png", width: 20, height: 10)
 
-        let run = try BuiltExecutable.run(
-            ["upscale", a, b, "--base-url", base, "--seed", "77", "--num-images", "2", "--out", out],
-            environment: ["IDEOGRAM_API_KEY": "test-key"])
+        let run = try BuiltExecutable.run(["upscale", a, b, "--base-url", fake.baseURL, "--seed", "77", "--num-images", "2", "--out", box.out],
+                                          in: box, environment: key)
         #expect(run.status == 0, "\(run.stderr)")
-        let lines = run.stdout.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+        let lines = run.lines
         #expect(lines.count == 4)
         #expect(lines.allSatisfy { $0.count == 6 && $0[0] == "ok" })
-        #expect(lines[0][2] == out + "/a-upscaled-77-1.png" && lines[0][3] == "96x64" && lines[0][4] == "77")
-        #expect(lines[2][3] == "40x20")
-        let files = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
+        // Files finish in any order; each one's lines come together, in the answer's order.
+        let aLines = lines.filter { $0[1] == a }, bLines = lines.filter { $0[1] == b }
+        #expect(aLines.map { $0[2] } == [box.out + "/a-upscaled-77-1.png", box.out + "/a-upscaled-78-2.png"])
+        #expect(aLines.first?[3] == "96x64" && aLines.first?[4] == "77" && aLines.first?[5].hasPrefix(fake.baseURL) == true)
+        #expect(bLines.first?[3] == "40x20")
+        let files = try FileManager.default.contentsOfDirectory(atPath: box.out).sorted()
         #expect(files == ["a-upscaled-77-1.png", "a-upscaled-77-1.png.json", "a-upscaled-78-2.png", "a-upscaled-78-2.png.json",
                           "b one-upscaled-77-1.png", "b one-upscaled-77-1.png.json", "b one-upscaled-78-2.png", "b one-upscaled-78-2.png.json"])
+        let sidecar = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: box.out + "/a-upscaled-77-1.png.json"))) as? [String: Any]
+        #expect(sidecar?["source_path"] as? String == a)
+        #expect(sidecar?["seed"] as? Int == 77)
+        #expect(FileManager.default.fileExists(atPath: box.historyPath), "the run is recorded in the sandbox's history")
     }
 
     @Test func jsonLinesWhenAsked() throws {
-        let (server, base) = try BuiltExecutable.startFakeServer()
-        defer { server.terminate(); server.waitUntilExit() }
-        let dir = try tempDir()
-        let a = try samplePNG(in: dir, name: "a.png")
-        let run = try BuiltExecutable.run(["upscale", a, "--base-url", base, "--dialect", "official", "--json", "--out", dir.path],
-                                          environment: ["IDEOGRAM_API_KEY": "test-key"])
+        let fake = try BuiltExecutable.startFakeServer()
+        defer { fake.stop() }
+        let box = try Sandbox()
+        defer { box.remove() }
+        let a = try box.samplePNG("a.png")
+        let run = try BuiltExecutable.run(["upscale", a, "--base-url", fake.baseURL, "--dialect", "official", "--json", "--out", box.out],
+                                          in: box, environment: key)
         #expect(run.status == 0, "\(run.stderr)")
-        let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        let objects = try jsonLines(run.stdout)
+        #expect(objects.count == 1)
+        let object = objects.first
         #expect(object?["status"] as? String == "done")
+        #expect(object?["source"] as? String == a)
+        #expect((object?["job"] as? String)?.count == 36)
         let images = object?["images"] as? [[String: Any]]
         #expect(images?.first?["status"] as? String == "saved")
-        #expect((images?.first?["file"] as? String)?.hasPrefix(dir.path) == true)
+        #expect((images?.first?["file"] as? String)?.hasPrefix(box.out) == true)
+        #expect((images?.first?["sidecar"] as? String)?.hasSuffix(".png.json") == true)
+    }
+
+    @Test func aDuplicateIsShownNotSentUnlessForced() throws {
+        let fake = try BuiltExecutable.startFakeServer()
+        defer { fake.stop() }
+        let box = try Sandbox()
+        defer { box.remove() }
+        let a = try box.samplePNG("a.png")
+        let arguments = ["upscale", a, "--base-url", fake.baseURL, "--seed", "5", "--out", box.out]
+        let first = try BuiltExecutable.run(arguments, in: box, environment: key)
+        #expect(first.status == 0, "\(first.stderr)")
+        let again = try BuiltExecutable.run(arguments, in: box, environment: key)
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.lines.first?[0] == "duplicate")
+        #expect(again.lines.first?[2] == first.lines.first?[2], "the earlier result is shown")
+        #expect(try fake.received().count == 1)
+        let forced = try BuiltExecutable.run(arguments + ["--force"], in: box, environment: key)
+        #expect(forced.status == 0)
+        #expect(forced.lines.first?[0] == "ok")
+        #expect(forced.lines.first?[2] != first.lines.first?[2], "a new file, the first one kept")
+        #expect(try fake.received().count == 2)
     }
 
     @Test func badInputIsRefusedBeforeAnythingIsSent() throws {
-        let (server, base) = try BuiltExecutable.startFakeServer()
-        defer { server.terminate(); server.waitUntilExit() }
-        let dir = try tempDir()
-        let good = try samplePNG(in: dir, name: "good.png")
-        let text = dir.appendingPathComponent("notes.png").path
+        let fake = try BuiltExecutable.startFakeServer()
+        defer { fake.stop() }
+        let box = try Sandbox()
+        defer { box.remove() }
+        let good = try box.samplePNG("good.png")
+        let text = box.path("images/notes.png")
         try Data("hello".utf8).write(to: URL(fileURLWithPath: text))
 
-        let run = try BuiltExecutable.run(["upscale", good, text, "--base-url", base], environment: ["IDEOGRAM_API_KEY": "test-key"])
+        let run = try BuiltExecutable.run(["upscale", good, text, "--base-url", fake.baseURL], in: box, environment: key)
         #expect(run.status == 2)
         #expect(run.stderr.contains("notes.png: text, not an image"))
         #expect(run.stderr.contains("nothing was sent"))
-        let range = try BuiltExecutable.run(["upscale", good, "--resemblance", "0", "--base-url", base], environment: ["IDEOGRAM_API_KEY": "test-key"])
+        let range = try BuiltExecutable.run(["upscale", good, "--resemblance", "0", "--base-url", fake.baseURL], in: box, environment: key)
         #expect(range.status == 2)
         #expect(range.stderr.contains("resemblance 0 is out of range: allowed 1 to 100"))
-        #expect(try fetch(base + "/_fake/requests") == "[]")
+        let concurrency = try BuiltExecutable.run(["upscale", good, "--concurrency", "11", "--base-url", fake.baseURL], in: box, environment: key)
+        #expect(concurrency.status == 2)
+        #expect(try fake.received().isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: box.historyPath), "nothing was queued either")
     }
 
     @Test func missingOrWrongKeyExitsWithTheAuthorisationCode() throws {
-        let (server, base) = try BuiltExecutable.startFakeServer()
-        defer { server.terminate(); server.waitUntilExit() }
-        let dir = try tempDir()
-        let good = try samplePNG(in: dir, name: "good.png")
-        let none = try BuiltExecutable.run(["upscale", good, "--base-url", base])
+        let fake = try BuiltExecutable.startFakeServer()
+        defer { fake.stop() }
+        let box = try Sandbox()
+        defer { box.remove() }
+        let good = try box.samplePNG("good.png")
+        let none = try BuiltExecutable.run(["upscale", good, "--base-url", fake.baseURL], in: box)
         #expect(none.status == 3)
         #expect(none.stderr.contains("no API key: set IDEOGRAM_API_KEY"))
-        let wrong = try BuiltExecutable.run(["upscale", good, "--base-url", base, "--out", dir.path],
-                                            environment: ["IDEOGRAM_API_KEY": "sk-wrong-0123456789abcdef"])
+        let wrong = try BuiltExecutable.run(["upscale", good, "--base-url", fake.baseURL, "--out", box.out],
+                                            in: box, environment: ["IDEOGRAM_API_KEY": "sk-wrong-0123456789abcdef"])
         #expect(wrong.status == 3)
+        #expect(wrong.lines.first?[0] == "pending", "left queued for --resume once the key is fixed")
         #expect(!wrong.stdout.contains("sk-wrong-0123456789abcdef") && !wrong.stderr.contains("sk-wrong-0123456789abcdef"))
     }
 
-    @Test(arguments: [("402", Int32(4)), ("422", Int32(5)), ("429:1", Int32(7)), ("close", Int32(8)), ("503", Int32(1))])
-    func faultsGiveDistinctExitCodes(fault: String, status: Int32) throws {
-        let (server, base) = try BuiltExecutable.startFakeServer(["--fault", fault])
-        defer { server.terminate(); server.waitUntilExit() }
-        let dir = try tempDir()
-        let good = try samplePNG(in: dir, name: "good.png")
-        let run = try BuiltExecutable.run(["upscale", good, "--base-url", base, "--out", dir.path], environment: ["IDEOGRAM_API_KEY": "test-key"])
+    @Test(arguments: [("402", Int32(4), "pending"), ("422", Int32(5), "failed"), ("429:0", Int32(7), "failed"),
+                      ("close", Int32(8), "failed"), ("503", Int32(1), "failed")])
+    func faultsGiveDistinctExitCodes(fault: String, status: Int32, line: String) throws {
+        let fake = try BuiltExecutable.startFakeServer(["--fault", fault])
+        defer { fake.stop() }
+        let box = try Sandbox()
+        defer { box.remove() }
+        let good = try box.samplePNG("good.png")
+        let run = try BuiltExecutable.run(["upscale", good, "--base-url", fake.baseURL, "--out", box.out, "--max-attempts", "1"],
+                                          in: box, environment: key)
         #expect(run.status == status, "\(fault): \(run.stdout) \(run.stderr)")
-        #expect(run.stdout.hasPrefix("failed\t"))
+        #expect(run.stdout.hasPrefix(line + "\t"), "\(run.stdout)")
+    }
+
+    @Test func transientFailuresAreRetried() throws {
+        let fake = try BuiltExecutable.startFakeServer(["--fault", "429:0", "--fault", "503"])
+        defer { fake.stop() }
+        let box = try Sandbox()
+        defer { box.remove() }
+        let good = try box.samplePNG("good.png")
+        let run = try BuiltExecutable.run(["upscale", good, "--base-url", fake.baseURL, "--out", box.out], in: box, environment: key)
+        #expect(run.status == 0, "\(run.stdout) \(run.stderr)")
+        #expect(try fake.received().map(\.status) == [429, 503, 200])
     }
 
     @Test func networkFailureHasItsOwnCode() throws {
-        let dir = try tempDir()
-        let good = try samplePNG(in: dir, name: "good.png")
-        let run = try BuiltExecutable.run(["upscale", good, "--base-url", "http://127.0.0.1:9", "--out", dir.path],
-                                          environment: ["IDEOGRAM_API_KEY": "test-key"])
+        let box = try Sandbox()
+        defer { box.remove() }
+        let good = try box.samplePNG("good.png")
+        let run = try BuiltExecutable.run(["upscale", good, "--base-url", "http://127.0.0.1:9", "--out", box.out, "--max-attempts", "1"],
+                                          in: box, environment: key)
         #expect(run.status == 6, "\(run.stdout) \(run.stderr)")
     }
 
     @Test func helpDocumentsTheExitCodes() throws {
         let run = try BuiltExecutable.run(["upscale", "--help"])
         #expect(run.status == 0)
-        for code in ["3  no API key", "4  out of credit", "5  rejected by the safety check", "6  network failure", "8  sent, but no answer"] {
+        for code in ["3    no API key", "4    out of credit", "5    rejected by the safety check", "6    network failure",
+                     "8    sent, but no answer", "9    the history is busy", "130  interrupted", "143  stopped by SIGTERM"] {
             #expect(run.stdout.contains(code), "\(code)")
         }
+        #expect(run.stdout.contains("ok|withheld|failed|duplicate|pending"))
     }
 }

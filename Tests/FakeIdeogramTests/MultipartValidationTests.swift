@@ -23,6 +23,23 @@ struct MultipartValidationTests {
         }
     }
 
+    @Test func bodyWithoutTheBoundaryHasNoParts() async throws {
+        try await withFakeService { service async throws in
+            let answer = try await HTTP.send(
+                service.baseURL + "/ideogram/upscale",
+                headers: [("Authorization", "Bearer test-key"), ("Content-Type", "multipart/form-data; boundary=abc")],
+                body: Array("just some text".utf8))
+            #expect(answer.status == 400)
+            #expect(answer.errorMessage.contains("no parts"), "\(answer.errorMessage)")
+        }
+    }
+
+    @Test func invalidPartHeaderIsMalformed() async throws {
+        var form = MultipartBody.upscale()
+        form.parts[1].headers.append(("Bad Header", "x"))
+        try await expectRejected(form, mentioning: "malformed multipart body")
+    }
+
     @Test func fieldNamedImageGetsTheClassicBugMessage() async throws {
         var form = MultipartBody()
         form.addFile(name: "image", filename: "a.png", contentType: "image/png", bytes: TestImages.png(width: 8, height: 8))

@@ -26,7 +26,7 @@ import Testing
             s.parameters.focus = command == .cycleChoice ? .seed : (command == .previousField || command == .nextField ? .detail : .resemblance)
         case .results:
             s.focus = .results
-            let id: JobID = switch command {
+            let id: JobRowID = switch command {
             case .cancelJob: "j2"
             case .retryJob, .resultsUp: "j3"
             default: "j1"

@@ -53,7 +53,7 @@ struct DelayedFetcher: ResultFetching {
     let inner: any ResultFetching
     let delay: Duration
 
-    func fetch(url: String, into directory: String, baseName: String, sidecar: ResultSidecar?) async throws(DownloadError) -> SavedFile {
+    func fetch(url: String, into directory: String, baseName: String, sidecar: ResultSidecar?) async throws(DownloadError) -> DownloadedFile {
         do { try await Task.sleep(for: delay) } catch { throw .cancelled }
         return try await inner.fetch(url: url, into: directory, baseName: baseName, sidecar: sidecar)
     }

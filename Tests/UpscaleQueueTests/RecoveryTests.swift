@@ -11,7 +11,7 @@ struct AbandonedRun {
 
     func plant(_ name: String, in state: JobState, answer: UpscaleResult? = nil) throws -> Job {
         let path = TestImages.write(name, in: folder.path)
-        var job = Job(id: .make(), sourcePath: path, imageDigest: SHA256.hex(TestImages.png()), request: UpscaleRequest(),
+        var job = Job(id: .make(), sourcePath: path, imageDigest: Job.hexDigest(of: TestImages.png()), request: UpscaleRequest(),
                       endpoint: testEndpoint, outputDirectory: folder.path + "/out", submittedAt: Date())
         job = try history.insert(job, owner: Self.deadSession)
         job.state = state

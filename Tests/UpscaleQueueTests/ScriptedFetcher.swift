@@ -43,7 +43,7 @@ final class ScriptedFetcher: ResultFetching {
 
     var calls: [String] { get async { await state.calls } }
 
-    func fetch(url: String, into directory: String, baseName: String, sidecar: ResultSidecar?) async throws(DownloadError) -> SavedFile {
+    func fetch(url: String, into directory: String, baseName: String, sidecar: ResultSidecar?) async throws(DownloadError) -> DownloadedFile {
         if let error = await state.next(for: url) { throw error }
         while await state.shouldHold(url) {
             do { try await Task.sleep(for: .milliseconds(1)) } catch { throw .cancelled }
@@ -56,6 +56,6 @@ final class ScriptedFetcher: ResultFetching {
             sidecarPath = path + ".json"
             _ = FileManager.default.createFile(atPath: path + ".json", contents: sidecar.encoded())
         }
-        return SavedFile(path: path, sidecarPath: sidecarPath, bytes: TestImages.png().count)
+        return DownloadedFile(path: path, sidecarPath: sidecarPath, bytes: TestImages.png().count, format: .png)
     }
 }

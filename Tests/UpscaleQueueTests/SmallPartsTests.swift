@@ -3,27 +3,21 @@ import IdeogramKit
 import Testing
 @testable import UpscaleQueue
 
-@Suite("SHA-256")
-struct SHA256Tests {
-    @Test func knownVectors() {
-        #expect(SHA256.hex([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
-        #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        #expect(SHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
-            == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+@Suite("Fingerprints")
+struct FingerprintTests {
+    @Test func digestsAreSHA256InHex() {
+        #expect(Job.hexDigest(of: []) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(Job.hexDigest(of: Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        let bytes = (0..<1000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+        #expect(bytes.withUnsafeBytes { Job.hexDigest(of: $0) } == Job.hexDigest(of: bytes))
     }
 
-    @Test func feedingInPiecesGivesTheSameDigest() {
-        let bytes = (0..<1000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
-        for split in [1, 55, 63, 64, 65, 500] {
-            var hasher = SHA256()
-            var rest = bytes[...]
-            while !rest.isEmpty {
-                let piece = Array(rest.prefix(split))
-                hasher.update(piece)
-                rest = rest.dropFirst(split)
-            }
-            #expect(hasher.finalizeHex() == SHA256.hex(bytes))
-        }
+    @Test func onlyAFixedSeedHasADeduplicationKey() {
+        #expect(Job.deduplicationKey(imageDigest: "d", request: UpscaleRequest()) == nil)
+        let fixed = Job.deduplicationKey(imageDigest: "d", request: UpscaleRequest(seed: 1))
+        #expect(fixed?.count == 64)
+        #expect(fixed != Job.deduplicationKey(imageDigest: "e", request: UpscaleRequest(seed: 1)))
+        #expect(fixed != Job.deduplicationKey(imageDigest: "d", request: UpscaleRequest(seed: 2)))
     }
 }
 
@@ -39,20 +33,20 @@ struct QueuePathsTests {
 
     @Test func resultsGoToPicturesWhenThereAreAny() {
         let env = ["HOME": "/home/u", "XDG_DATA_HOME": "/data"]
-        #expect(QueuePaths.defaultOutputDirectory(environment: env.merging(["XDG_PICTURES_DIR": "/pics/"]) { $1 }, isDirectory: { _ in false })
+        #expect(OutputLocation.defaultDirectory(environment: env.merging(["XDG_PICTURES_DIR": "/pics/"]) { $1 }, isDirectory: { _ in false })
             == "/pics/ideogram-tui")
-        #expect(QueuePaths.defaultOutputDirectory(environment: env, isDirectory: { $0 == "/home/u/Pictures" })
+        #expect(OutputLocation.defaultDirectory(environment: env, isDirectory: { $0 == "/home/u/Pictures" })
             == "/home/u/Pictures/ideogram-tui")
-        #expect(QueuePaths.defaultOutputDirectory(environment: env, isDirectory: { _ in false }) == "/data/ideogram-tui/results")
+        #expect(OutputLocation.defaultDirectory(environment: env, isDirectory: { _ in false }) == "/data/ideogram-tui/results")
     }
 }
 
 @Suite("Small pieces")
 struct SmallPiecesTests {
     @Test func resultNamesComeFromTheSource() {
-        #expect(ResultFileName.baseName(sourcePath: "/p/beach.jpg", seed: 42, index: 0, imageCount: 1) == "beach-upscaled-42")
-        #expect(ResultFileName.baseName(sourcePath: "/p/beach.v2.png", seed: 42, index: 1, imageCount: 3) == "beach.v2-upscaled-42-2")
-        #expect(ResultFileName.baseName(sourcePath: "/p/.hidden", seed: 1, index: 0, imageCount: 1) == ".hidden-upscaled-1")
+        #expect(OutputLocation.resultBaseName(sourcePath: "/p/beach.jpg", seed: 42, index: 0, count: 1) == "beach-upscaled-42")
+        #expect(OutputLocation.resultBaseName(sourcePath: "/p/beach.v2.png", seed: 42, index: 1, count: 3) == "beach.v2-upscaled-42-2")
+        #expect(OutputLocation.resultBaseName(sourcePath: "/p/.hidden", seed: 1, index: 0, count: 1) == ".hidden-upscaled-1")
     }
 
     @Test func storedFailuresRoundTrip() throws {
@@ -63,8 +57,8 @@ struct SmallPiecesTests {
             .serverError(status: 503, message: "m"), .timeout(seconds: 10), .cancelled(requestFullySent: true),
         ]
         for error in errors {
-            let text = StoredJSON.encode(StoredFailure(error))
-            #expect(try StoredJSON.decode(StoredFailure.self, text, what: "failure").error == error)
+            let text = StoredJSON.encode(error)
+            #expect(try StoredJSON.decode(UpscaleError.self, text, what: "failure") == error)
         }
     }
 }

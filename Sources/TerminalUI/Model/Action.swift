@@ -27,11 +27,11 @@ public enum Effect: Hashable, Sendable {
     case inspectImages([FilePath])
     /// Queue these upscales.
     case submit([JobSubmission])
-    case cancelJob(JobID)
+    case cancelJob(JobRowID)
     /// Retry a failed or outcome-unknown job (the user confirmed).
-    case retryJob(JobID)
+    case retryJob(JobRowID)
     /// Submit the same job again, as it was.
-    case resubmitJob(JobID)
+    case resubmitJob(JobRowID)
     /// Open with `xdg-open` or `$BROWSER`, by argument vector, never through a shell.
     case open(OpenTarget)
     /// Copy through OSC 52.

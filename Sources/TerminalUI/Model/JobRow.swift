@@ -2,7 +2,7 @@ import Foundation
 import IdeogramKit
 
 /// A job's identity as the queue names it.
-public struct JobID: Hashable, Sendable, CustomStringConvertible, ExpressibleByStringLiteral {
+public struct JobRowID: Hashable, Sendable, CustomStringConvertible, ExpressibleByStringLiteral {
     public var rawValue: String
     public init(_ rawValue: String) { self.rawValue = rawValue }
     public init(stringLiteral value: String) { self.rawValue = value }
@@ -60,7 +60,7 @@ public enum JobRowState: String, Hashable, Sendable, CaseIterable {
 /// (order does not matter: the pane sorts newest first by `submittedAt`). Text fields hold raw
 /// text; the renderer passes them through `TerminalSafeText` before drawing.
 public struct JobRow: Hashable, Sendable, Identifiable {
-    public var id: JobID
+    public var id: JobRowID
     /// The source image's file name (raw; sanitised when drawn).
     public var sourceName: String
     /// The source image's full path, for `e` (load into the editor) and resubmission.
@@ -88,7 +88,7 @@ public struct JobRow: Hashable, Sendable, Identifiable {
     /// Upload progress 0...1 while uploading, if known.
     public var uploadFraction: Double?
 
-    public init(id: JobID, sourceName: String, sourcePath: String, state: JobRowState, request: UpscaleRequest,
+    public init(id: JobRowID, sourceName: String, sourcePath: String, state: JobRowState, request: UpscaleRequest,
                 submittedAt: Date, startedAt: Date? = nil, finishedAt: Date? = nil, resultResolution: String? = nil,
                 promptUsed: String? = nil, seed: Int? = nil, resultURL: String? = nil, localFile: String? = nil,
                 errorText: String? = nil, mayHaveBeenBilled: Bool = false, billedImages: Int = 0,
@@ -125,9 +125,9 @@ public struct JobSubmission: Hashable, Sendable {
     public var sourcePath: String
     public var request: UpscaleRequest
     /// Set when the parameters were loaded from this job with `e` and tweaked.
-    public var basedOn: JobID?
+    public var basedOn: JobRowID?
 
-    public init(sourcePath: String, request: UpscaleRequest, basedOn: JobID? = nil) {
+    public init(sourcePath: String, request: UpscaleRequest, basedOn: JobRowID? = nil) {
         self.sourcePath = sourcePath
         self.request = request
         self.basedOn = basedOn

@@ -5,7 +5,7 @@ public enum Confirmation: Hashable, Sendable {
     /// Quit while jobs are in flight.
     case quit(inFlight: Int)
     /// Retry a failed or outcome-unknown job (it may be billed again).
-    case retry(JobID, mayHaveBeenBilled: Bool)
+    case retry(JobRowID, mayHaveBeenBilled: Bool)
 }
 
 /// What covers the panes, if anything.

@@ -42,7 +42,7 @@ public struct ParametersState: Hashable, Sendable {
     public var loadedFrom: LoadedJob?
 
     public struct LoadedJob: Hashable, Sendable {
-        public var id: JobID
+        public var id: JobRowID
         public var sourcePath: String
         public var sourceName: String
     }

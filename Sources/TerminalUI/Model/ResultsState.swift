@@ -1,7 +1,7 @@
 /// The results pane: the queue's jobs, newest first, and which one is selected.
 public struct ResultsState: Hashable, Sendable {
     public private(set) var jobs: [JobRow] = []
-    public var selectedID: JobID?
+    public var selectedID: JobRowID?
     public var scrollTop = 0
 
     public init() {}

@@ -1,0 +1,56 @@
+import Foundation
+import IdeogramKit
+import TerminalUI
+import UpscaleQueue
+
+/// The seam between the queue and the UI: a queue `Job` as the results pane shows it.
+enum JobRowMapping {
+    static func row(_ job: Job, uploadFraction: Double?) -> JobRow {
+        let first = job.results.first
+        let saved = job.results.lazy.compactMap { result -> String? in
+            if case .saved(let file) = result.outcome { return file.path }
+            return nil
+        }.first
+        return JobRow(
+            id: JobRowID(job.id.rawValue),
+            sourceName: (job.sourcePath as NSString).lastPathComponent,
+            sourcePath: job.sourcePath,
+            state: state(job.state),
+            request: job.request,
+            submittedAt: job.submittedAt,
+            startedAt: job.sentAt,
+            finishedAt: job.state.isFinished ? job.updatedAt : nil,
+            resultResolution: first?.resolution,
+            promptUsed: first?.prompt,
+            seed: first?.seed ?? job.request.seed,
+            resultURL: first?.url,
+            localFile: saved,
+            errorText: errorText(job),
+            mayHaveBeenBilled: { if case .outcomeUnknown = job.state { true } else { false } }(),
+            billedImages: job.answer?.images.count ?? 0,
+            uploadFraction: job.state == .uploading ? uploadFraction : nil)
+    }
+
+    /// The UI's states mirror the queue's one for one, by case name.
+    static func state(_ state: JobState) -> JobRowState {
+        JobRowState.allCases.first { "\($0)" == "\(state.name)" } ?? .queued
+    }
+
+    /// What went wrong, including results that were withheld, expired or failed to download.
+    static func errorText(_ job: Job) -> String? {
+        switch job.state {
+        case .failed(let error): return error.description
+        case .rejected(let message): return "rejected by the safety check: \(message)"
+        case .outcomeUnknown(let message): return message
+        default: break
+        }
+        if let wait = job.retryWait { return "retrying in \(wait.delay): \(wait.reason.description)" }
+        let problems = job.results.compactMap { result -> String? in
+            switch result.outcome {
+            case .pending, .saved: nil
+            default: "image \(result.index + 1): \(result.outcome.description)"
+            }
+        }
+        return problems.isEmpty ? nil : problems.joined(separator: "; ")
+    }
+}

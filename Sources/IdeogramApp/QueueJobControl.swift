@@ -1,0 +1,81 @@
+import CursesBackend
+import Foundation
+import IdeogramKit
+import Synchronization
+import TerminalUI
+import UpscaleQueue
+
+/// Lets the UI drive the job queue: its commands become queue calls, and every queue event
+/// becomes a fresh list of `JobRow`s.
+public final class QueueJobControl: JobControl {
+    private let queue: UpscaleQueue
+    private let endpoint: Endpoint
+    private let outputDirectory: String
+    private let progress = Mutex<[String: Double]>([:])
+
+    public init(queue: UpscaleQueue, endpoint: Endpoint, outputDirectory: String) {
+        self.queue = queue
+        self.endpoint = endpoint
+        self.outputDirectory = outputDirectory
+    }
+
+    public func submit(_ submissions: [JobSubmission]) async throws {
+        var duplicates: [String] = []
+        for submission in submissions {
+            do {
+                _ = try await queue.submit(imagePath: submission.sourcePath, request: submission.request,
+                                           endpoint: endpoint, outputDirectory: outputDirectory, force: false)
+            } catch .duplicate(let earlier) {
+                duplicates.append((earlier.sourcePath as NSString).lastPathComponent)
+            }
+        }
+        if !duplicates.isEmpty {
+            throw SubmissionNote(text: "already upscaled with this fixed seed, not sent again: \(duplicates.joined(separator: ", ")) — pick a new seed, or press r on that job to send it anyway")
+        }
+    }
+
+    public func cancel(_ id: JobRowID) async throws { try await queue.cancel(JobID(rawValue: id.rawValue)) }
+
+    public func retry(_ id: JobRowID) async throws { try await queue.retry(JobID(rawValue: id.rawValue)) }
+
+    /// `r` is the user asking for this exact job again: that is consent to pay for it again.
+    public func resubmit(_ id: JobRowID) async throws {
+        let jobID = JobID(rawValue: id.rawValue)
+        guard let job = await queue.job(jobID) else { throw SubmissionNote(text: "that job is gone") }
+        _ = try await queue.resubmit(jobID, with: job.request, force: true)
+    }
+
+    public func jobUpdates() -> AsyncStream<[JobRow]> {
+        // Only the newest list matters: a slow screen skips lists instead of queueing them.
+        let (stream, continuation) = AsyncStream<[JobRow]>.makeStream(bufferingPolicy: .bufferingNewest(1))
+        let task = Task { [queue] in
+            let events = await queue.events()
+            continuation.yield(await self.rows())
+            for await event in events {
+                if case .uploadProgress(let id, let sent, let total) = event {
+                    self.record(progress: total > 0 ? Double(sent) / Double(total) : nil, for: id)
+                }
+                continuation.yield(await self.rows())
+            }
+            continuation.finish()
+        }
+        continuation.onTermination = { _ in task.cancel() }
+        return stream
+    }
+
+    private func record(progress fraction: Double?, for id: JobID) {
+        progress.withLock { $0[id.rawValue] = fraction }
+    }
+
+    private func rows() async -> [JobRow] {
+        let jobs = await queue.snapshot()
+        let fractions = progress.withLock { $0 }
+        return jobs.map { JobRowMapping.row($0, uploadFraction: fractions[$0.id.rawValue]) }
+    }
+}
+
+/// A message for the status bar that is not a failure of the program.
+struct SubmissionNote: Error, CustomStringConvertible {
+    var text: String
+    var description: String { text }
+}

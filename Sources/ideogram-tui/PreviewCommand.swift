@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import ImagePreview
+
+/// `ideogram-tui preview FILE`: an image as character cells with ANSI colours, on stdout.
+struct PreviewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "preview",
+        abstract: "Print a PNG, JPEG or WEBP image as character cells with ANSI colours.",
+        discussion: """
+            The picture fits inside the box with its aspect kept (cells are taken to be twice as
+            tall as wide). Colours default to what the terminal declares: none when NO_COLOR is
+            set, true colour when COLORTERM is truecolor or 24bit, else 256. An animated WEBP
+            shows its first frame. A file that cannot be previewed gives a one-line reason on
+            stderr and exit code 1.
+            """
+    )
+
+    @Argument(help: "The image file.")
+    var file: String
+
+    @Option(help: ArgumentHelp("The box to fit in, in cells (default: the terminal's size, or 80x24).", valueName: "COLSxROWS"))
+    var size: String?
+
+    @Option(help: ArgumentHelp("Colours: 256, truecolor, 16 or none (plain ASCII).", valueName: "mode"))
+    var colors: String?
+
+    @Option(help: ArgumentHelp("Symbols: half (half blocks) or dense (block and border symbols).", valueName: "set"))
+    var symbols: String = "half"
+
+    func validate() throws {
+        if let size, Self.parseSize(size) == nil {
+            throw ValidationError("--size must be COLSxROWS with each between 1 and 1000, e.g. 80x40 (got '\(size)')")
+        }
+        if let colors, PreviewColorMode(rawValue: colors) == nil {
+            throw ValidationError("--colors must be 256, truecolor, 16 or none (got '\(colors)')")
+        }
+        if PreviewSymbols(rawValue: symbols) == nil {
+            throw ValidationError("--symbols must be half or dense (got '\(symbols)')")
+        }
+    }
+
+    func run() throws {
+        let box = size.flatMap(Self.parseSize) ?? Self.terminalBox()
+        var options = PreviewOptions()
+        options.colors = colors.flatMap(PreviewColorMode.init(rawValue:))
+            ?? PreviewColorMode.preferred(environment: ProcessInfo.processInfo.environment)
+        options.symbols = PreviewSymbols(rawValue: symbols) ?? .half
+        do {
+            let image = try Previewer.preview(path: file, columns: box.columns, rows: box.rows, options: options)
+            FileHandle.standardOutput.write(Data(image.ansiText.utf8))
+        } catch {
+            FileHandle.standardError.write(Data("ideogram-tui preview: \(file): \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+    }
+
+    static func parseSize(_ text: String) -> (columns: Int, rows: Int)? {
+        let parts = text.lowercased().split(separator: "x", omittingEmptySubsequences: false)
+        guard parts.count == 2, let columns = Int(parts[0]), let rows = Int(parts[1]),
+              (1...1000).contains(columns), (1...1000).contains(rows) else { return nil }
+        return (columns, rows)
+    }
+
+    /// The terminal's size less one row (for the prompt), when stdout is a terminal.
+    static func terminalBox() -> (columns: Int, rows: Int) {
+        var size = winsize()
+        if isatty(STDOUT_FILENO) != 0, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0, size.ws_row > 1 {
+            return (Int(size.ws_col), Int(size.ws_row) - 1)
+        }
+        return (80, 24)
+    }
+}

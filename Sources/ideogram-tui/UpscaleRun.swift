@@ -1,0 +1,279 @@
+import Dispatch
+import Foundation
+import IdeogramKit
+import UpscaleQueue
+
+/// One `upscale` run: opens the history and the queue, takes over what an earlier run left,
+/// submits the files, reports each as it finishes, and closes the queue cleanly, also on
+/// SIGINT or SIGTERM.
+struct UpscaleRun: Sendable {
+    let plan: UpscalePlan
+    let printer: ResultPrinter
+    let signals: SignalWatch
+
+    func run() async -> ExitStatus {
+        let history: History
+        do { history = try History.open(at: plan.historyPath) } catch {
+            await printer.fatal(error.description)
+            return .historyUnavailable
+        }
+        if let moved = history.movedAside { await printer.note(moved.description) }
+        let network = LiveNetwork(credentials: [(plan.endpoint, plan.key)], timeouts: plan.timeouts)
+        let queue: UpscaleQueue
+        do {
+            queue = try await UpscaleQueue.open(history: history, service: network.service, fetcher: network.downloader,
+                                                configuration: plan.queueConfiguration)
+        } catch {
+            await printer.fatal(error.description)
+            try? await network.shutdown()
+            return .historyUnavailable
+        }
+        let events = await queue.events()
+        let printer = self.printer
+        let consumer = Task { for await event in events { await printer.handle(event) } }
+        let ticker: Task<Void, Never>? = printer.live ? Task {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .milliseconds(200))
+                await printer.tick()
+            }
+        } : nil
+
+        let recovered = await takeOver(queue, history: history)
+        await printer.expect(recovered.count + plan.files.count)
+        let (submitted, historyFailed, signal) = await submitAndWait(queue)
+        // Closing finishes the event streams once every in-flight job is settled and recorded.
+        await queue.close()
+        await consumer.value
+        ticker?.cancel()
+
+        let status = await conclude(recovered + submitted, queue: queue, history: history, signal: signal,
+                                    historyFailed: historyFailed)
+        await printer.finish(stoppedBy: signal.map(SignalWatch.name))
+        try? await network.shutdown()
+        return status
+    }
+
+    // MARK: Steps
+
+    /// What the queue took over from runs that stopped: downloads it resumes at once are
+    /// reported here; queued jobs are sent with `--resume` only; jobs that were in flight are
+    /// outcome unknown and listed with `--resume`.
+    private func takeOver(_ queue: UpscaleQueue, history: History) async -> [RunEntry] {
+        let report = queue.recovery
+        var entries: [RunEntry] = []
+        if !report.outcomeUnknown.isEmpty {
+            await printer.note("\(count(report.outcomeUnknown.count, "job")) of an earlier run \(report.outcomeUnknown.count == 1 ? "was" : "were") in flight when it stopped: "
+                + "the outcome is unknown (it may have been billed), so \(report.outcomeUnknown.count == 1 ? "it is" : "they are") not sent again; see `ideogram-tui history`")
+            if plan.resume {
+                entries += report.outcomeUnknown.compactMap { id in (try? history.job(id))?.map { .job(id, source: $0.sourcePath) } ?? nil }
+            }
+        }
+        for id in report.resumedDownloads {
+            if let job = await queue.job(id) { entries.append(.job(id, source: job.sourcePath)) }
+        }
+        if !report.resumedDownloads.isEmpty {
+            await printer.note("finishing \(count(report.resumedDownloads.count, "download")) of an earlier run")
+        }
+        guard !report.heldQueued.isEmpty else { return entries }
+        guard plan.resume else {
+            await printer.note("\(count(report.heldQueued.count, "job")) left queued by an earlier run \(report.heldQueued.count == 1 ? "waits" : "wait"): "
+                + "`ideogram-tui upscale --resume` sends \(report.heldQueued.count == 1 ? "it" : "them")")
+            return entries
+        }
+        var released = 0, elsewhere = 0
+        for id in report.heldQueued {
+            guard let job = await queue.job(id) else { continue }
+            // The key given now is for this endpoint only: another service's jobs wait for theirs.
+            guard job.endpoint == plan.endpoint else {
+                elsewhere += 1
+                continue
+            }
+            do {
+                try await queue.retry(id)
+                entries.append(.job(id, source: job.sourcePath))
+                released += 1
+            } catch {
+                await printer.note("job \(id): \(error.description)")
+            }
+        }
+        if released > 0 { await printer.note("sending \(count(released, "job")) left queued by an earlier run") }
+        if elsewhere > 0 {
+            await printer.note("\(count(elsewhere, "queued job")) of an earlier run \(elsewhere == 1 ? "is" : "are") for another service address and stay queued: "
+                + "run --resume with that --base-url and --dialect")
+        }
+        return entries
+    }
+
+    /// Submits every file, then waits until nothing more can happen, unless a signal comes
+    /// first: then the queue is closed at once.
+    private func submitAndWait(_ queue: UpscaleQueue) async -> (entries: [RunEntry], historyFailed: Bool, signal: Int32?) {
+        enum Step: Sendable {
+            case submitted([RunEntry], historyFailed: Bool)
+            case signal(Int32?)
+        }
+        return await withTaskGroup(of: Step.self) { group in
+            group.addTask {
+                let (entries, failed) = await submitAll(queue)
+                await queue.waitUntilIdle()
+                return .submitted(entries, historyFailed: failed)
+            }
+            group.addTask { .signal(await signals.next()) }
+            var entries: [RunEntry] = []
+            var historyFailed = false
+            var caught: Int32?
+            for await step in group {
+                switch step {
+                case .submitted(let submitted, let failed):
+                    entries = submitted
+                    historyFailed = failed
+                    group.cancelAll()
+                case .signal(let number?):
+                    caught = number
+                    await printer.note("stopping on \(SignalWatch.name(number)): cancelling the requests in flight (again to quit at once)")
+                    await queue.close()
+                case .signal(nil):
+                    break
+                }
+            }
+            return (entries, historyFailed, caught)
+        }
+    }
+
+    private func submitAll(_ queue: UpscaleQueue) async -> ([RunEntry], Bool) {
+        var entries: [RunEntry] = []
+        for file in plan.files {
+            do {
+                let job = try await queue.submit(imagePath: file, request: plan.request, endpoint: plan.endpoint, force: plan.force)
+                entries.append(.job(job.id, source: file))
+            } catch {
+                switch error {
+                case .duplicate(let earlier):
+                    entries.append(.duplicate(source: file, earlier: earlier))
+                    await printer.duplicate(source: file, earlier: earlier)
+                case .invalidImage(let problem):
+                    entries.append(.refused(source: file, .invalidImage(problem)))
+                    await printer.refused(source: file, error: .invalidImage(problem))
+                case .invalidRequest(let problem):
+                    entries.append(.refused(source: file, .invalidRequest(problem)))
+                    await printer.refused(source: file, error: .invalidRequest(problem))
+                case .closed:
+                    return (entries, false)
+                case .history, .job:
+                    await printer.fatal("\(error.description); the files after \(file) were not queued")
+                    return (entries, true)
+                }
+            }
+        }
+        return (entries, false)
+    }
+
+    /// Reports whatever the events did not (jobs left unfinished, jobs settled as the queue
+    /// closed) and works out the exit status: that of the first entry that did not succeed.
+    private func conclude(_ entries: [RunEntry], queue: UpscaleQueue, history: History, signal: Int32?,
+                          historyFailed: Bool) async -> ExitStatus {
+        let jobs = Dictionary(await queue.snapshot().map { ($0.id, $0) }) { first, _ in first }
+        let pause = await queue.pauseReason
+        var first: ExitStatus?
+        for entry in entries {
+            let status: ExitStatus
+            switch entry {
+            case .duplicate:
+                status = .success
+            case .refused(_, let error):
+                status = ExitStatus(error.category)
+            case .job(let id, let source):
+                guard let job = jobs[id] ?? (try? history.job(id)) ?? nil else { continue }
+                if job.state.isFinished {
+                    await printer.report(job, source: source)
+                    status = Self.status(of: job)
+                } else {
+                    await printer.pending(job, source: source, reason: Self.pendingReason(pause: pause, signal: signal))
+                    status = Self.status(pausedBy: pause)
+                }
+            }
+            if status != .success && first == nil { first = status }
+        }
+        if let signal { return signal == SIGTERM ? .terminated : .interrupted }
+        if let first { return first }
+        return historyFailed ? .historyUnavailable : .success
+    }
+
+    static func status(of job: Job) -> ExitStatus {
+        switch job.state {
+        case .done: job.results.isEmpty || job.results.contains { !ResultPrinter.isGood($0.outcome) } ? .failure : .success
+        case .failed(let error): ExitStatus(error.category)
+        case .rejected: .safety
+        case .outcomeUnknown: .outcomeUnknown
+        case .cancelled: .failure
+        case .queued, .uploading, .waitingForAnswer, .downloading: .failure
+        }
+    }
+
+    static func status(pausedBy pause: PauseReason?) -> ExitStatus {
+        switch pause {
+        case .outOfCredit: .outOfCredit
+        case .unauthorized: .authorization
+        case .historyUnavailable: .historyUnavailable
+        case .user, nil: .failure
+        }
+    }
+
+    static func pendingReason(pause: PauseReason?, signal: Int32?) -> String {
+        if let signal { return "interrupted by \(SignalWatch.name(signal))" }
+        if let pause { return pause.description }
+        return "not finished"
+    }
+
+    private func count(_ n: Int, _ noun: String) -> String {
+        "\(n) \(noun)\(n == 1 ? "" : "s")"
+    }
+}
+
+/// Turns SIGINT and SIGTERM into values a run can wait for; a second one ends the process at
+/// once (the history is consistent at every moment, so this loses nothing recorded).
+final class SignalWatch: Sendable {
+    private let stream: AsyncStream<Int32>
+    /// Only kept alive: never touched after `start`.
+    nonisolated(unsafe) private let sources: [any DispatchSourceSignal]
+
+    private init(stream: AsyncStream<Int32>, sources: [any DispatchSourceSignal]) {
+        self.stream = stream
+        self.sources = sources
+    }
+
+    static func start() -> SignalWatch {
+        let (stream, continuation) = AsyncStream<Int32>.makeStream()
+        let queue = DispatchQueue(label: "ideogram-tui.signals")
+        let seen = SeenCount()
+        let sources: [any DispatchSourceSignal] = [SIGINT, SIGTERM].map { number in
+            signal(number, SIG_IGN)  // the dispatch source takes over
+            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
+            source.setEventHandler {
+                if seen.increment() > 1 { _exit(128 + number) }
+                continuation.yield(number)
+            }
+            source.resume()
+            return source
+        }
+        return SignalWatch(stream: stream, sources: sources)
+    }
+
+    /// The first signal, or nil when the waiting task is cancelled.
+    func next() async -> Int32? {
+        var iterator = stream.makeAsyncIterator()
+        return await iterator.next()
+    }
+
+    static func name(_ number: Int32) -> String {
+        number == SIGINT ? "SIGINT" : number == SIGTERM ? "SIGTERM" : "signal \(number)"
+    }
+}
+
+/// Only touched on the signal queue, one handler at a time.
+private final class SeenCount: @unchecked Sendable {
+    private var count = 0
+    func increment() -> Int {
+        count += 1
+        return count
+    }
+}

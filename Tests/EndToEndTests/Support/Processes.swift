@@ -1,0 +1,194 @@
+import FakeIdeogram
+import Foundation
+
+struct E2EError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Runs a program to completion with its output captured; killed after `timeout`.
+enum Subprocess {
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static func run(_ executable: String, _ arguments: [String], timeout: TimeInterval = 60) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let watchdog = DispatchWorkItem { [process] in
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
+        // Both pipes are read before waiting: a full pipe would block the child.
+        let errBox = DataBox()
+        let errDone = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            errBox.data = err.fileHandleForReading.readDataToEndOfFile()
+            errDone.signal()
+        }
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        errDone.wait()
+        process.waitUntilExit()
+        watchdog.cancel()
+        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errBox.data, as: UTF8.self))
+    }
+
+    private final class DataBox: @unchecked Sendable { var data = Data() }
+}
+
+/// The `ideogram-tui` the package built, beside the test bundle (or `IDEOGRAM_TUI_BIN`).
+enum BuiltProgram {
+    static var path: String {
+        if let given = ProcessInfo.processInfo.environment["IDEOGRAM_TUI_BIN"], !given.isEmpty { return given }
+        let folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        return folder.appendingPathComponent("ideogram-tui").path
+    }
+}
+
+/// `ideogram-tui fake-server --port 0 …` as a process of its own.
+final class FakeServiceProcess: @unchecked Sendable {
+    let process: Process
+    let baseURL: String
+    private let output: Pipe
+
+    init(arguments extra: [String] = [], timeout: TimeInterval = 60) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: BuiltProgram.path)
+        process.arguments = ["fake-server", "--port", "0"] + extra
+        process.environment = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": NSTemporaryDirectory()]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        self.process = process
+        self.output = out
+        // Read the banner on another thread so a silent child cannot hang the test.
+        let banner = Banner()
+        let reader = out.fileHandleForReading
+        DispatchQueue.global().async {
+            while true {
+                let data = reader.availableData
+                if data.isEmpty { break }
+                let done = banner.append(String(decoding: data, as: UTF8.self))
+                if done { break }
+            }
+        }
+        let prefix = "fake Ideogram service on "
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if let line = banner.text.split(separator: "\n").first(where: { $0.hasPrefix(prefix) }) {
+                baseURL = String(line.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
+                return
+            }
+            if !process.isRunning { break }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        let seen = banner.text
+        Self.end(process)
+        throw E2EError("the fake service did not start within \(Int(timeout)) s: \(seen)")
+    }
+
+    deinit { stop() }
+
+    func stop() { Self.end(process) }
+
+    private static func end(_ process: Process) {
+        guard process.isRunning else { return }
+        process.terminate()
+        let deadline = Date().addingTimeInterval(10)
+        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+    }
+
+    /// `GET /_fake/requests`, through curl (Foundation on Linux has no HTTP client of its own).
+    func receivedRequests() throws -> [ReceivedUpscale] {
+        let result = try Subprocess.run("/usr/bin/curl", ["-sS", "--max-time", "30", baseURL + "/_fake/requests"])
+        guard result.status == 0 else { throw E2EError("curl /_fake/requests failed: \(result.stderr)") }
+        return try ReceivedUpscale.makeJSONDecoder().decode([ReceivedUpscale].self, from: Data(result.stdout.utf8))
+    }
+
+    /// `POST /_fake/faults`: faults for the next requests, e.g. "delay:8s".
+    func injectFaults(_ specs: [String]) throws {
+        let body = try JSONSerialization.data(withJSONObject: ["faults": specs])
+        let result = try Subprocess.run("/usr/bin/curl", ["-sS", "--max-time", "30", "-X", "POST", "-H", "Content-Type: application/json",
+                                                          "--data-binary", String(decoding: body, as: UTF8.self), baseURL + "/_fake/faults"])
+        guard result.status == 0, result.stdout.contains("queued") else {
+            throw E2EError("POST /_fake/faults failed: \(result.stdout) \(result.stderr)")
+        }
+    }
+
+    private final class Banner: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = ""
+        var text: String { lock.withLock { value } }
+        /// True once the first line is complete.
+        func append(_ more: String) -> Bool {
+            lock.withLock {
+                value += more
+                return value.contains("\n")
+            }
+        }
+    }
+}
+
+/// A temporary tree per test: HOME, the XDG folders, a config file, pictures, results.
+struct E2ESandbox {
+    let root: String
+
+    init() throws {
+        root = NSTemporaryDirectory() + "ideogram-e2e-" + UUID().uuidString.prefix(8).lowercased()
+        for folder in ["home", "config/ideogram-tui", "data", "state", "cache", "pictures/album", "results"] {
+            try FileManager.default.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true)
+        }
+    }
+
+    var home: String { root + "/home" }
+    var pictures: String { root + "/pictures" }
+    var album: String { root + "/pictures/album" }
+    var results: String { root + "/results" }
+
+    /// The environment the UI runs with: nothing inherited but what is named here.
+    func environment(extra: [String: String] = [:]) -> [String: String] {
+        var env = [
+            "PATH": "/usr/bin:/bin",
+            "HOME": home,
+            "XDG_CONFIG_HOME": root + "/config",
+            "XDG_DATA_HOME": root + "/data",
+            "XDG_STATE_HOME": root + "/state",
+            "XDG_CACHE_HOME": root + "/cache",
+            "TERM": "xterm-256color",
+            "LANG": "C.UTF-8",
+            "LC_ALL": "C.UTF-8",
+            "IDEOGRAM_API_KEY": "test-key",
+        ]
+        env.merge(extra) { $1 }
+        return env
+    }
+
+    func writeConfig(_ text: String) throws {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: root + "/config/ideogram-tui/config.toml"))
+    }
+
+    func writeSample(_ name: String, width: Int, height: Int, seed: UInt64) throws {
+        try Data(SamplePictures.png(width: width, height: height, seed: seed)).write(to: URL(fileURLWithPath: album + "/" + name))
+    }
+
+    /// Result images written to the output folder (sidecars and hidden temporary files left out).
+    func resultImages() -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: results)) ?? []
+        return names.filter { !$0.hasPrefix(".") && !$0.hasSuffix(".json") }.sorted()
+    }
+
+    func remove() { try? FileManager.default.removeItem(atPath: root) }
+}

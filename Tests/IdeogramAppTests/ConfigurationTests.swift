@@ -1,0 +1,94 @@
+import Foundation
+import IdeogramKit
+import Testing
+@testable import IdeogramApp
+
+@Suite struct ConfigurationTests {
+    private let directories = XDGDirectories(environment: ["HOME": "/home/me"])
+
+    private func write(_ text: String) throws -> String {
+        let path = NSTemporaryDirectory() + "config-\(UUID().uuidString).toml"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test func readsEverySetting() throws {
+        let path = try write("""
+            base_url = "https://agg.example.com"
+            dialect = "aggregator"
+            output_dir = "~/up"
+            concurrency = 6
+            mouse = false
+            colors = false
+            max_upload_mb = 25
+            key_file = "~/.secret"
+            [defaults]
+            prompt = "crisp"
+            resemblance = 70
+            detail = 20
+            magic_prompt = "off"
+            num_images = 3
+            seed = 42
+            """)
+        var c = AppConfiguration()
+        try ConfigurationFile.load(path: path, into: &c, directories: directories)
+        #expect(c.baseURL == "https://agg.example.com" && c.dialect == .aggregator)
+        #expect(c.outputDirectory == "/home/me/up" && c.keyFile == "/home/me/.secret")
+        #expect(c.concurrency == 6 && !c.mouse && !c.colors && c.maxUploadBytes == 25_000_000)
+        #expect(c.defaults == UpscaleRequest(prompt: "crisp", resemblance: 70, detail: 20, magicPromptOption: .off, numImages: 3, seed: 42))
+        #expect(try c.endpoint().upscaleURL == "https://agg.example.com/ideogram/upscale")
+    }
+
+    @Test func aMissingFileIsNoError() throws {
+        var c = AppConfiguration()
+        try ConfigurationFile.load(path: "/nonexistent/config.toml", into: &c, directories: directories)
+        #expect(c == AppConfiguration())
+        #expect(try c.endpoint() == Endpoint.official())
+    }
+
+    @Test(arguments: [
+        ("concurrency = 40", "concurrency: 40 is out of range: allowed 1 to 10"),
+        ("dialect = \"soap\"", "dialect: \"soap\" is not \"official\" or \"aggregator\""),
+        ("mouse = \"yes\"", "mouse: must be true or false"),
+        ("colour = true", "colour: unknown setting"),
+        ("[defaults]\nresemblance = 0", "defaults.resemblance: 0 is out of range: allowed 1 to 100"),
+        ("[defaults]\nmagic_prompt = \"maybe\"", "defaults.magic_prompt: \"maybe\" is not AUTO, ON or OFF"),
+        ("base_url = ", "line 1"),
+    ])
+    func badSettingsNameFileKeyAndRange(text: String, expected: String) throws {
+        let path = try write(text)
+        var c = AppConfiguration()
+        do {
+            try ConfigurationFile.load(path: path, into: &c, directories: directories)
+            Issue.record("accepted \(text)")
+        } catch {
+            #expect(error.description.hasPrefix(path + ": "))
+            #expect(error.description.contains(expected), "\(error.description)")
+        }
+    }
+
+    @Test func environmentOverridesTheFile() throws {
+        var c = AppConfiguration()
+        c.baseURL = "https://from-file"
+        try c.apply(environment: ["IDEOGRAM_BASE_URL": "http://127.0.0.1:9", "IDEOGRAM_DIALECT": "Aggregator", "NO_COLOR": "1"])
+        #expect(c.baseURL == "http://127.0.0.1:9" && c.dialect == .aggregator && !c.colors)
+        #expect(throws: ConfigurationError.self) { try c.apply(environment: ["IDEOGRAM_DIALECT": "x"]) }
+        // An empty NO_COLOR does not count.
+        var d = AppConfiguration()
+        try d.apply(environment: ["NO_COLOR": ""])
+        #expect(d.colors)
+    }
+
+    @Test func aggregatorWithoutABaseURLSaysSo() {
+        var c = AppConfiguration()
+        c.dialect = .aggregator
+        #expect(throws: ConfigurationError.self) { try c.endpoint() }
+    }
+
+    @Test func xdgDirectoriesFollowTheEnvironment() {
+        let d = XDGDirectories(environment: ["HOME": "/h", "XDG_CONFIG_HOME": "/c", "XDG_STATE_HOME": "relative"])
+        #expect(d.configFile == "/c/ideogram-tui/config.toml")
+        #expect(d.logFile == "/h/.local/state/ideogram-tui/ideogram-tui.log")  // relative values are ignored, per the spec
+        #expect(d.data == "/h/.local/share/ideogram-tui")
+    }
+}

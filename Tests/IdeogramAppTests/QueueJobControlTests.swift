@@ -1,0 +1,57 @@
+import FakeIdeogram
+import Foundation
+import IdeogramKit
+import TerminalUI
+import Testing
+import UpscaleQueue
+@testable import IdeogramApp
+
+/// The adapter between the queue and the UI, against the fake service.
+@Suite struct QueueJobControlTests {
+    @Test func submissionsBecomeRowsThatFinish() async throws {
+        let root = NSTemporaryDirectory() + "control-\(UUID().uuidString)"
+        let demo = try await DemoEnvironment.start(workFolder: root)
+        defer { Task { await demo.stop() } }
+        let network = LiveNetwork(credentials: [(endpoint: demo.endpoint, key: demo.apiKey)])
+        var configuration = QueueConfiguration()
+        configuration.outputDirectory = demo.outputDirectory
+        let queue = try await UpscaleQueue.open(history: try History.open(at: demo.historyPath), service: network.service, fetcher: network.downloader,
+                                                configuration: configuration)
+        let control = QueueJobControl(queue: queue, endpoint: demo.endpoint, outputDirectory: demo.outputDirectory)
+        demo.service.injectFaults([.delay(.zero)])
+
+        let updates = control.jobUpdates()
+        let source = demo.samplesFolder + "/tiny-icon.png"
+        try await control.submit([JobSubmission(sourcePath: source, request: UpscaleRequest(prompt: "x", seed: 5))])
+        var finished: JobRow?
+        for await rows in updates {
+            if let row = rows.first, !row.state.isInFlight {
+                finished = row
+                break
+            }
+        }
+        #expect(finished?.state == .done, "\(String(describing: finished))")
+        #expect(finished?.sourceName == "tiny-icon.png" && finished?.seed == 5 && finished?.resultResolution == "192x192")
+        #expect(finished?.localFile?.hasPrefix(demo.outputDirectory) == true)
+        #expect(finished?.billedImages == 1)
+
+        // The same image, request and fixed seed again is not sent without consent.
+        await #expect(throws: SubmissionNote.self) {
+            try await control.submit([JobSubmission(sourcePath: source, request: UpscaleRequest(prompt: "x", seed: 5))])
+        }
+        await queue.close()
+        try await network.shutdown()
+    }
+}
+
+@Suite struct JobRowMappingTests {
+    @Test func everyQueueStateHasItsRowState() {
+        let pairs: [(JobState, JobRowState)] = [
+            (.queued, .queued), (.uploading, .uploading), (.waitingForAnswer, .waitingForAnswer), (.downloading, .downloading),
+            (.done, .done), (.failed(.network(message: "x")), .failed), (.rejected(message: "x"), .rejected),
+            (.cancelled, .cancelled), (.outcomeUnknown(message: "x"), .outcomeUnknown),
+        ]
+        for (queueState, rowState) in pairs { #expect(JobRowMapping.state(queueState) == rowState) }
+        #expect(Set(pairs.map(\.1)) == Set(JobRowState.allCases))
+    }
+}

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Issue 3's benchmark: 400 jobs of 64 KB PNGs through `ideogram-tui upscale` at concurrency 8,
+# against the fake service in another process answering each upscale after 100 ms. Reports the
+# wall time against the ideal 400 x 0.1 s / 8 = 5 s (target <= 1.15x) and the client process's
+# CPU time (user + sys, GNU time) per job (target < 5 ms). Random seeds: nothing is deduplicated.
+# Each run starts with a fresh history and output folder; RUNS runs (default 3), median shown.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ -x /usr/bin/time ] || { echo "needs GNU time (apt-get install time)"; exit 2; }
+jobs=400; concurrency=8; latency_ms=100; runs=${RUNS:-3}
+
+swift build -c release --product ideogram-tui >/dev/null
+bin=$(swift build -c release --show-bin-path)/ideogram-tui
+work=bench/.work/queue
+rm -rf "$work"; mkdir -p "$work/images"
+python3 bench/make-noise-png.py "$work/source.png" 64000 >/dev/null
+for i in $(seq -w 1 $jobs); do cp "$work/source.png" "$work/images/img$i.png"; done
+size=$(stat -c %s "$work/source.png")
+
+"$bin" fake-server --port 0 --latency-ms $latency_ms --max-in-flight 10 > "$work/fake.log" &
+fake=$!
+trap 'kill $fake 2>/dev/null' EXIT
+for _ in $(seq 100); do grep -q "http://" "$work/fake.log" 2>/dev/null && break; sleep 0.1; done
+base=$(sed -n 's/^fake Ideogram service on \(http:[^ ]*\).*/\1/p' "$work/fake.log")
+
+export IDEOGRAM_API_KEY=test-key
+for run in $(seq $runs); do
+  rm -rf "$work/out" "$work/data"; mkdir -p "$work/out" "$work/data"
+  before=$(curl -sS "$base/_fake/requests" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')
+  XDG_DATA_HOME="$work/data" /usr/bin/time -f "%e %U %S %M" -o "$work/time-$run.txt" \
+    "$bin" upscale "$work"/images/*.png --base-url "$base" --concurrency $concurrency --out "$work/out" \
+    > "$work/run-$run.tsv" 2> "$work/run-$run.err" || { echo "run $run failed:"; cat "$work/run-$run.err"; exit 1; }
+  ok=$(grep -c "^ok" "$work/run-$run.tsv" || true)
+  sent=$(curl -sS "$base/_fake/requests" | python3 -c 'import json,sys; r=json.load(sys.stdin); print(sum(1 for x in r if x["status"]==200))')
+  [ "$ok" -eq $jobs ] || { echo "run $run: only $ok of $jobs results saved"; exit 1; }
+  [ "$((sent - before))" -eq $jobs ] || echo "run $run: the fake answered $((sent - before)) requests (not $jobs): retries after 429?"
+done
+
+python3 - "$work" "$runs" "$jobs" "$concurrency" "$latency_ms" "$size" <<'PY'
+import statistics, sys
+work, runs, jobs, conc, latency, size = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5]), int(sys.argv[6])
+ideal = jobs * latency / 1000 / conc
+rows = []
+for run in range(1, runs + 1):
+    wall, user, sys_, rss = open(f"{work}/time-{run}.txt").read().split()[:4]
+    wall, cpu = float(wall), float(user) + float(sys_)
+    rows.append((wall, cpu, float(user), float(sys_), int(rss)))
+    print(f"run {run}: wall {wall:.2f} s = {wall/ideal:.3f}x ideal; CPU {cpu:.2f} s (user {user}, sys {sys_}) = {cpu/jobs*1000:.2f} ms/job; peak RSS {int(rss)/1024:.0f} MB")
+wall = statistics.median(r[0] for r in rows)
+cpu = statistics.median(r[1] for r in rows)
+print(f"{jobs} jobs x {size/1000:.0f} kB, concurrency {conc}, fake latency {latency} ms: "
+      f"median wall {wall:.2f} s vs ideal {ideal:.2f} s = {wall/ideal:.3f}x (target <= 1.15x); "
+      f"median client CPU {cpu/jobs*1000:.2f} ms/job (target < 5 ms)")
+PY
