@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.1"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
     ],
@@ -30,12 +31,15 @@ let package = Package(
         // libjpeg-turbo behind a C shim: setjmp error handling (the default handler calls exit()),
         // DCT-scaled decoding, a cancel flag checked between scanlines; an encoder for tests.
         .target(name: "CJPEG", linkerSettings: [.linkedLibrary("jpeg")]),
+        // libpng's row-by-row reader behind a C shim (setjmp, cancel flag between rows, on-the-fly
+        // box reduction) for previews; CPNG stays the simplified API the fake writes with.
+        .target(name: "CPNGReader", dependencies: ["CJPEG"], linkerSettings: [.linkedLibrary("png16")]),
         // libwebp, libwebpdemux (first frame of animations); linked by the module map.
         .systemLibrary(name: "CWebP", path: "Sources/CWebP"),
         // libchafa (pixels to character cells); its glib include paths come from pkg-config.
         .systemLibrary(name: "CChafa", path: "Sources/CChafa", pkgConfig: "chafa"),
         // Image previews as character cells: decode, scale, composite, map with chafa; cache, loader.
-        .target(name: "ImagePreview", dependencies: ["CPNG", "CJPEG", "CWebP", "CChafa"]),
+        .target(name: "ImagePreview", dependencies: ["CPNGReader", "CJPEG", "CWebP", "CChafa"]),
         .target(
             name: "IdeogramKit",
             dependencies: [
@@ -50,6 +54,8 @@ let package = Package(
             dependencies: [
                 "CPNG",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),

@@ -2,20 +2,25 @@
 # Issue 5's benchmark: `ideogram-tui preview FILE --size 80x40` against Debian's
 # `chafa --size 80x40 FILE`, side by side in one hyperfine run on the release build, on a
 # 4000x3000 JPEG (target: under 0.5x chafa's wall time) and a 2048x2048 PNG (target: no slower
-# than chafa). Prints the ratios.
+# than chafa). Prints the ratios of the medians (robust to a busy machine's bursts) and of the means.
 #
 # Needs hyperfine, chafa and ImageMagick's `convert` (which makes the two pictures; CI machines
 # may lack it: apt-get install hyperfine chafa imagemagick).
-# SCRATCH_PATH picks the build folder (default .build).
+# SCRATCH_PATH picks the build folder (default .build); IDEOGRAM_TUI_BIN skips the build and
+# times that binary instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 for tool in hyperfine chafa convert; do
   command -v "$tool" >/dev/null || { echo "needs $tool (apt-get install hyperfine chafa imagemagick)"; exit 2; }
 done
 
-scratch="${SCRATCH_PATH:-.build}"
-swift build -c release --scratch-path "$scratch" --product ideogram-tui >/dev/null
-bin=$(swift build -c release --scratch-path "$scratch" --show-bin-path)/ideogram-tui
+if [ -n "${IDEOGRAM_TUI_BIN:-}" ]; then
+  bin=$IDEOGRAM_TUI_BIN
+else
+  scratch="${SCRATCH_PATH:-.build}"
+  swift build -c release --scratch-path "$scratch" --product ideogram-tui >/dev/null
+  bin=$(swift build -c release --scratch-path "$scratch" --show-bin-path)/ideogram-tui
+fi
 work=bench/.work; mkdir -p "$work"
 
 # Pictures worth looking at: a plasma photo-like JPEG, a swirled gradient PNG with shapes.
@@ -29,16 +34,18 @@ work=bench/.work; mkdir -p "$work"
 export TERM=xterm-256color
 unset NO_COLOR COLORTERM
 
-run() {  # name file
-  hyperfine -N --warmup 3 --runs 30 --export-json "$work/$1.json" \
+run() {  # name file target
+  hyperfine -N --warmup 3 --runs 40 --export-json "$work/$1.json" \
     "$bin preview $2 --size 80x40" "chafa --size 80x40 $2" >/dev/null
   python3 - "$work/$1.json" "$1" "$3" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))["results"]
 ours, theirs = r[0], r[1]
-print(f"{sys.argv[2]}: ideogram-tui preview {ours['mean']*1000:.1f} ms (±{ours['stddev']*1000:.1f}), "
-      f"chafa {theirs['mean']*1000:.1f} ms (±{theirs['stddev']*1000:.1f}), "
-      f"ratio {ours['mean']/theirs['mean']:.2f}x (target {sys.argv[3]})")
+ms = lambda x: f"{x*1000:.1f} ms"
+print(f"{sys.argv[2]}: ideogram-tui preview median {ms(ours['median'])} (mean {ms(ours['mean'])} ±{ms(ours['stddev'])}), "
+      f"chafa median {ms(theirs['median'])} (mean {ms(theirs['mean'])} ±{ms(theirs['stddev'])}); "
+      f"ratio {ours['median']/theirs['median']:.2f}x by medians, {ours['mean']/theirs['mean']:.2f}x by means (target {sys.argv[3]}); "
+      f"CPU (user+sys) {ms(ours['user']+ours['system'])} vs {ms(theirs['user']+theirs['system'])}")
 PY
 }
 run "jpeg-4000x3000" "$work/photo-4000x3000.jpg" "< 0.5x"

@@ -8,8 +8,14 @@ cd "$(dirname "$0")/.."
 command -v hyperfine >/dev/null || { echo "needs hyperfine (apt-get install hyperfine)"; exit 2; }
 [ -x /usr/bin/time ] || { echo "needs GNU time (apt-get install time)"; exit 2; }
 
-swift build -c release --product ideogram-tui >/dev/null
-bin=$(swift build -c release --show-bin-path)/ideogram-tui
+# BUILD_PATH picks another scratch folder (e.g. one that already holds a release build).
+# BIN runs an already built release binary as it is.
+scratch=(--scratch-path "${BUILD_PATH:-.build}")
+if [ -z "${BIN:-}" ]; then
+  swift build -c release "${scratch[@]}" --product ideogram-tui >/dev/null
+  BIN=$(swift build -c release "${scratch[@]}" --show-bin-path)/ideogram-tui
+fi
+bin=$BIN
 work=bench/.work; mkdir -p "$work"
 python3 bench/make-noise-png.py "$work/big.png" 9900000 >/dev/null
 size=$(stat -c %s "$work/big.png")
@@ -22,7 +28,7 @@ base=$(sed -n 's/^fake Ideogram service on \(http:[^ ]*\).*/\1/p' "$work/fake.lo
 
 export IDEOGRAM_API_KEY=test-key
 ours="$bin upscale $work/big.png --base-url $base --max-upload-mb 20 --no-download"
-theirs="curl -sS -f -o /dev/null -H 'Api-Key: test-key' -F image_file=@$work/big.png;type=image/png -F image_request={} $base/upscale"
+theirs="curl -sS -f -o /dev/null -H 'Expect:' -H 'Api-Key: test-key' -F image_file=@$work/big.png;type=image/png -F image_request={} $base/upscale"
 
 hyperfine -N --warmup 3 --runs 30 --export-json "$work/upload.json" "$ours" "$theirs" >/dev/null
 python3 - "$work/upload.json" <<'PY'

@@ -10,11 +10,13 @@ enum ANSIText {
         var foreground: PreviewColor? = nil
         var background: PreviewColor? = nil
         for cell in cells {
-            var codes: [String] = []
-            if cell.foreground != foreground { codes.append(sgr(cell.foreground, background: false)) }
-            if cell.background != background { codes.append(sgr(cell.background, background: true)) }
-            if !codes.isEmpty {
-                text += "\u{1B}[" + codes.joined(separator: ";") + "m"
+            let newForeground = cell.foreground != foreground, newBackground = cell.background != background
+            if newForeground || newBackground {
+                text += "\u{1B}["
+                if newForeground { text += sgr(cell.foreground, background: false) }
+                if newForeground && newBackground { text += ";" }
+                if newBackground { text += sgr(cell.background, background: true) }
+                text += "m"
                 foreground = cell.foreground
                 background = cell.background
             }

@@ -17,10 +17,22 @@ struct DecodedImage: Sendable {
     var pixels: [UInt8]
 }
 
-/// The smallest decoded size worth having for a cell grid (decoders may return more).
 struct PixelSize: Hashable, Sendable {
     var width: Int
     var height: Int
+}
+
+/// What a decoder should aim for, once the header told the image's size.
+struct DecodeTarget: Hashable, Sendable {
+    /// The smallest size worth decoding at (DCT and libwebp scaling stop above it).
+    var minimum: PixelSize
+    /// The size chafa samples at: a decoder that reduces by a whole factor (PNG) keeps at least this.
+    var sampling: PixelSize
+
+    /// The largest whole reduction that keeps an image of this size at least `sampling` (1: none).
+    func reductionFactor(width: Int, height: Int) -> Int {
+        max(1, min(width / max(1, sampling.width), height / max(1, sampling.height)))
+    }
 }
 
 extension DecodedImage {
@@ -58,6 +70,81 @@ extension DecodedImage {
             initialized = count * 3
         }
         return DecodedImage(header: header, width: width, height: height, channels: 3, pixels: rgb)
+    }
+}
+
+extension DecodedImage {
+    /// The picture shrunk by a whole factor (box filter: each output pixel is the average of a
+    /// factor × factor block; colours weighted by alpha) while it stays at least `wanted`;
+    /// unchanged when it is less than twice `wanted`. Up to factor - 1 pixels at the right and
+    /// bottom edges are dropped. Decoders that cannot decode small (PNG) rely on this: chafa
+    /// then scales a small image, and the checker composite touches a small one.
+    func downsampled(atLeast wanted: PixelSize) -> DecodedImage {
+        let factor = DecodeTarget(minimum: wanted, sampling: wanted).reductionFactor(width: width, height: height)
+        guard factor >= 2 else { return self }
+        let outWidth = width / factor, outHeight = height / factor
+        let channels = self.channels
+        let output = [UInt8](unsafeUninitializedCapacity: outWidth * outHeight * channels) { out, initialized in
+            pixels.withUnsafeBufferPointer { input in
+                // Per output column: sums of (r, g, b, a), colours premultiplied when there is alpha.
+                var sums = [UInt64](repeating: 0, count: outWidth * 4)
+                let area = UInt64(factor * factor)
+                sums.withUnsafeMutableBufferPointer { sums in
+                    for outY in 0..<outHeight {
+                        for i in 0..<sums.count { sums[i] = 0 }
+                        for y in (outY * factor)..<(outY * factor + factor) {
+                            var source = y * width * channels
+                            for outX in 0..<outWidth {
+                                var r: UInt64 = 0, g: UInt64 = 0, b: UInt64 = 0, a: UInt64 = 0
+                                if channels == 4 {
+                                    for _ in 0..<factor {
+                                        let alpha = UInt64(input[source + 3])
+                                        r += UInt64(input[source]) * alpha
+                                        g += UInt64(input[source + 1]) * alpha
+                                        b += UInt64(input[source + 2]) * alpha
+                                        a += alpha
+                                        source += 4
+                                    }
+                                } else {
+                                    for _ in 0..<factor {
+                                        r += UInt64(input[source])
+                                        g += UInt64(input[source + 1])
+                                        b += UInt64(input[source + 2])
+                                        source += 3
+                                    }
+                                }
+                                sums[outX * 4] += r
+                                sums[outX * 4 + 1] += g
+                                sums[outX * 4 + 2] += b
+                                sums[outX * 4 + 3] += a
+                            }
+                        }
+                        var target = outY * outWidth * channels
+                        for outX in 0..<outWidth {
+                            if channels == 4 {
+                                let alpha = sums[outX * 4 + 3]
+                                if alpha == 0 {
+                                    out[target] = 0; out[target + 1] = 0; out[target + 2] = 0; out[target + 3] = 0
+                                } else {
+                                    out[target] = UInt8((sums[outX * 4] + alpha / 2) / alpha)
+                                    out[target + 1] = UInt8((sums[outX * 4 + 1] + alpha / 2) / alpha)
+                                    out[target + 2] = UInt8((sums[outX * 4 + 2] + alpha / 2) / alpha)
+                                    out[target + 3] = UInt8((alpha + area / 2) / area)
+                                }
+                                target += 4
+                            } else {
+                                out[target] = UInt8((sums[outX * 4] + area / 2) / area)
+                                out[target + 1] = UInt8((sums[outX * 4 + 1] + area / 2) / area)
+                                out[target + 2] = UInt8((sums[outX * 4 + 2] + area / 2) / area)
+                                target += 3
+                            }
+                        }
+                    }
+                }
+            }
+            initialized = outWidth * outHeight * channels
+        }
+        return DecodedImage(header: header, width: outWidth, height: outHeight, channels: channels, pixels: output)
     }
 }
 

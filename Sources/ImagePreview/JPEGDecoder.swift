@@ -8,7 +8,7 @@ enum JPEGDecoder {
     static let memoryCap = 1024 * 1024 * 1024
 
     static func decode(_ data: UnsafeRawBufferPointer, cancellation: PreviewCancellation?,
-                       plan: (ImageHeader) throws(PreviewError) -> PixelSize) throws(PreviewError) -> DecodedImage {
+                       plan: (ImageHeader) throws(PreviewError) -> DecodeTarget) throws(PreviewError) -> DecodedImage {
         guard let base = data.baseAddress?.assumingMemoryBound(to: UInt8.self),
               let decoder = cjpeg_decoder_create(base, data.count, cancellation?.pointer, memoryCap) else {
             throw .corrupt(.jpeg, "libjpeg could not start")
@@ -25,7 +25,7 @@ enum JPEGDecoder {
         case Int(CJPEG_COLOR_YCCK): header.traits.append("YCCK")
         default: break
         }
-        let wanted = try plan(header)
+        let wanted = try plan(header).minimum
 
         let scale = scaleNumerator(width: header.width, height: header.height, wanted: wanted)
         var width: Int32 = 0, height: Int32 = 0

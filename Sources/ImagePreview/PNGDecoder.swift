@@ -1,59 +1,56 @@
-import CPNG
+import CPNGReader
 
-/// PNG through libpng's simplified API: every bit depth, palette, grey, interlacing and tRNS
-/// transparency come out as 8-bit sRGB (RGBA when the image has any transparency).
+/// PNG through libpng's row reader (behind the CPNGReader shim): every bit depth, palette,
+/// grey, interlacing and tRNS transparency come out as 8-bit RGB, or RGBA when the image has
+/// any transparency. PNG cannot be decoded small, so rows are box-averaged on the fly by the
+/// largest whole factor that keeps the size chafa samples at: a 2048×2048 picture for an
+/// 80-column preview never exists in memory at full size. The cancel flag is checked between
+/// rows.
 enum PNGDecoder {
     static func decode(_ data: UnsafeRawBufferPointer, cancellation: PreviewCancellation?,
-                       plan: (ImageHeader) throws(PreviewError) -> PixelSize) throws(PreviewError) -> DecodedImage {
-        var image = png_image()
-        image.version = png_uint_32(PNG_IMAGE_VERSION)
-        defer { png_image_free(&image) }
-        guard png_image_begin_read_from_memory(&image, data.baseAddress, data.count) != 0 else {
-            throw failure(&image, data: data)
+                       plan: (ImageHeader) throws(PreviewError) -> DecodeTarget) throws(PreviewError) -> DecodedImage {
+        guard let base = data.baseAddress?.assumingMemoryBound(to: UInt8.self),
+              let reader = cpng_reader_create(base, data.count, cancellation?.pointer) else {
+            throw .corrupt(.png, "libpng could not start")
         }
-        let hasAlpha = image.format & png_uint_32(PNG_FORMAT_FLAG_ALPHA) != 0
-        var header = ImageHeader(format: .png, width: Int(image.width), height: Int(image.height), hasAlpha: hasAlpha)
-        header.traits = traits(data, format: image.format)
-        _ = try plan(header)  // checks the pixel limit and cancellation; PNG has no reduced decode
+        defer { cpng_reader_destroy(reader) }
+        var info = cpng_header()
+        guard cpng_reader_read_header(reader, &info) == 0 else { throw failure(reader) }
+        var header = ImageHeader(format: .png, width: Int(info.width), height: Int(info.height), hasAlpha: info.has_alpha != 0)
+        header.traits = traits(info)
+        let target = try plan(header)
 
-        let channels = hasAlpha ? 4 : 3
-        image.format = png_uint_32(PNG_FORMAT_FLAG_COLOR) | (hasAlpha ? png_uint_32(PNG_FORMAT_FLAG_ALPHA) : 0)
-        let stride = header.width * channels
-        let (byteCount, overflow) = stride.multipliedReportingOverflow(by: header.height)
-        guard !overflow, header.width > 0, header.height > 0 else { throw .empty(.png) }
-        var succeeded = false
+        let factor = target.reductionFactor(width: header.width, height: header.height)
+        let width = header.width / factor, height = header.height / factor
+        guard width > 0, height > 0 else { throw .empty(.png) }
+        let channels = header.hasAlpha ? 4 : 3
+        let stride = width * channels
+        let byteCount = stride * height
+        var status: Int32 = -1
         let pixels = [UInt8](unsafeUninitializedCapacity: byteCount) { buffer, initialized in
-            succeeded = png_image_finish_read(&image, nil, buffer.baseAddress, png_int_32(stride), nil) != 0
-            initialized = succeeded ? byteCount : 0
+            status = cpng_reader_read(reader, Int32(channels), Int32(factor), buffer.baseAddress, stride)
+            initialized = status == 0 ? byteCount : 0
         }
-        guard succeeded else { throw failure(&image, data: data) }
-        return DecodedImage(header: header, width: header.width, height: header.height, channels: channels, pixels: pixels)
+        guard status == 0 else { throw failure(reader) }
+        return DecodedImage(header: header, width: width, height: height, channels: channels, pixels: pixels)
     }
 
-    private static func failure(_ image: inout png_image, data: UnsafeRawBufferPointer) -> PreviewError {
-        let message = withUnsafeBytes(of: &image.message) { raw in
-            String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-        }
-        // libpng's words for running out of data: "Not enough image data", "Read Error",
-        // "unexpected end of file" (the memory reader), "IDAT: ... too short".
-        let lowered = message.lowercased()
-        if lowered.contains("not enough") || lowered.contains("read error") || lowered.contains("end of")
-            || lowered.contains("too short") || lowered.contains("truncated") {
-            return .truncated(.png)
-        }
+    private static func failure(_ reader: OpaquePointer) -> PreviewError {
+        if cpng_reader_was_cancelled(reader) != 0 { return .cancelled }
+        if cpng_reader_was_truncated(reader) != 0 { return .truncated(.png) }
+        let message = String(cString: cpng_reader_error(reader))
+        // libpng's words when the image data stops short inside a complete file.
+        if message.contains("Not enough image data") || message.contains("too short") { return .truncated(.png) }
         return .corrupt(.png, message)
     }
 
-    /// Traits read straight from IHDR (the simplified API hides interlacing).
-    private static func traits(_ data: UnsafeRawBufferPointer, format: png_uint_32) -> [String] {
+    private static func traits(_ info: cpng_header) -> [String] {
         var traits: [String] = []
-        guard data.count >= 29 else { return traits }
-        let bitDepth = data[24], colorType = data[25], interlace = data[28]
-        if bitDepth == 16 { traits.append("16-bit") } else if bitDepth < 8 { traits.append("\(bitDepth)-bit") }
-        if colorType == 3 { traits.append("paletted") }
-        if colorType == 0 || colorType == 4 { traits.append("grayscale") }
-        if interlace == 1 { traits.append("interlaced") }
-        if format & png_uint_32(PNG_FORMAT_FLAG_ALPHA) != 0 { traits.append("alpha") }
+        if info.bit_depth == 16 { traits.append("16-bit") } else if info.bit_depth < 8 { traits.append("\(info.bit_depth)-bit") }
+        if info.color_type == 3 { traits.append("paletted") }
+        if info.color_type == 0 || info.color_type == 4 { traits.append("grayscale") }
+        if info.interlaced != 0 { traits.append("interlaced") }
+        if info.has_alpha != 0 { traits.append("alpha") }
         return traits
     }
 }

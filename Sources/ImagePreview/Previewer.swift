@@ -9,6 +9,9 @@ import Darwin
 /// turn the pixels into cells. Cancellation is checked between every stage (and inside the
 /// JPEG and WEBP decoders). Call it off the UI thread; `PreviewLoader` does.
 public enum Previewer {
+    /// Boxes are clamped to this many columns and rows (chafa holds 8×8 pixels a cell).
+    public static let maxCells = 500
+
     /// A preview of the file at `path` fitting in `columns` × `rows` cells.
     public static func preview(path: [UInt8], columns: Int, rows: Int, options: PreviewOptions = PreviewOptions(),
                                cancellation: PreviewCancellation? = nil) throws(PreviewError) -> PreviewImage {
@@ -27,14 +30,16 @@ public enum Previewer {
     public static func preview(data: [UInt8], fileSize: Int64? = nil, columns: Int, rows: Int,
                                options: PreviewOptions = PreviewOptions(),
                                cancellation: PreviewCancellation? = nil) throws(PreviewError) -> PreviewImage {
-        let maxColumns = max(1, columns), maxRows = max(1, rows)
+        let maxColumns = min(max(1, columns), maxCells), maxRows = min(max(1, rows), maxCells)
         let decoded = try decode(data: data, columns: maxColumns, rows: maxRows, options: options, cancellation: cancellation)
         try cancellation?.check()
         let grid = CellRenderer.grid(imageWidth: decoded.header.width, imageHeight: decoded.header.height,
                                      columns: maxColumns, rows: maxRows, cellAspect: options.cellAspect)
+        let small = decoded.downsampled(atLeast: CellRenderer.samplingPixels(columns: grid.columns, rows: grid.rows))
+        try cancellation?.check()
         // A checker square two cells wide and one tall (about square on screen).
-        let square = max(1, Int((Double(decoded.width) / Double(grid.columns) * 2).rounded()))
-        let opaque = decoded.compositedOverChecker(square: square)
+        let square = max(1, Int((Double(small.width) / Double(grid.columns) * 2).rounded()))
+        let opaque = small.compositedOverChecker(square: square)
         try cancellation?.check()
         let cells = try CellRenderer.render(pixels: opaque.pixels, width: opaque.width, height: opaque.height,
                                             columns: grid.columns, rows: grid.rows,
@@ -50,7 +55,7 @@ public enum Previewer {
     /// Decodes at no less than the size a `columns` × `rows` preview needs (exposed for tests).
     static func decode(data: [UInt8], columns: Int, rows: Int, options: PreviewOptions,
                        cancellation: PreviewCancellation?) throws(PreviewError) -> DecodedImage {
-        let plan = { (header: ImageHeader) throws(PreviewError) -> PixelSize in
+        let plan = { (header: ImageHeader) throws(PreviewError) -> DecodeTarget in
             try cancellation?.check()
             let (pixels, overflow) = header.width.multipliedReportingOverflow(by: header.height)
             if overflow || pixels > options.maxPixels {
@@ -59,7 +64,9 @@ public enum Previewer {
             guard header.width > 0, header.height > 0 else { throw .empty(header.format) }
             let grid = CellRenderer.grid(imageWidth: header.width, imageHeight: header.height,
                                          columns: columns, rows: rows, cellAspect: options.cellAspect)
-            return CellRenderer.wantedPixels(columns: grid.columns, rows: grid.rows, symbols: options.symbols, colors: options.colors)
+            return DecodeTarget(
+                minimum: CellRenderer.wantedPixels(columns: grid.columns, rows: grid.rows, symbols: options.symbols, colors: options.colors),
+                sampling: CellRenderer.samplingPixels(columns: grid.columns, rows: grid.rows))
         }
         // withUnsafeBytes rethrows untyped errors: carry the typed one out in a Result.
         let result = data.withUnsafeBytes { bytes in
@@ -101,7 +108,8 @@ struct FileBytes {
 
     static func read(path: [UInt8], limit: Int, cancellation: PreviewCancellation?) throws(PreviewError) -> FileBytes {
         guard !path.isEmpty, !path.contains(0) else { throw .unreadable("not a valid path") }
-        let fd = withCString(path) { open($0, O_RDONLY | O_CLOEXEC) }
+        // O_NONBLOCK: opening a FIFO must not wait for a writer (it is refused just below).
+        let fd = withCString(path) { open($0, O_RDONLY | O_CLOEXEC | O_NONBLOCK) }
         guard fd >= 0 else { throw .unreadable(String(cString: strerror(errno))) }
         defer { close(fd) }
         var info = stat()

@@ -8,7 +8,7 @@ enum WebPDecoder {
     static let sliceSize = 128 * 1024
 
     static func decode(_ data: UnsafeRawBufferPointer, cancellation: PreviewCancellation?,
-                       plan: (ImageHeader) throws(PreviewError) -> PixelSize) throws(PreviewError) -> DecodedImage {
+                       plan: (ImageHeader) throws(PreviewError) -> DecodeTarget) throws(PreviewError) -> DecodedImage {
         guard let base = data.baseAddress?.assumingMemoryBound(to: UInt8.self) else { throw .truncated(.webp) }
         var features = WebPBitstreamFeatures()
         let status = WebPGetFeatures(base, data.count, &features)
@@ -21,7 +21,7 @@ enum WebPDecoder {
             header.traits.append("animated")
             return try decodeFirstFrame(data, header: header, cancellation: cancellation, plan: plan)
         }
-        let wanted = try plan(header)
+        let wanted = try plan(header).minimum
         return try decodeStill(base, count: data.count, header: header, wanted: wanted, cancellation: cancellation)
     }
 
@@ -80,7 +80,7 @@ enum WebPDecoder {
     }
 
     private static func decodeFirstFrame(_ data: UnsafeRawBufferPointer, header: ImageHeader, cancellation: PreviewCancellation?,
-                                         plan: (ImageHeader) throws(PreviewError) -> PixelSize) throws(PreviewError) -> DecodedImage {
+                                         plan: (ImageHeader) throws(PreviewError) -> DecodeTarget) throws(PreviewError) -> DecodedImage {
         var header = header
         // The canvas size (from VP8X) is checked before the animation decoder allocates it.
         _ = try plan(header)

@@ -16,31 +16,53 @@ extension History {
         }
     }
 
-    /// Saves the job row and its results, and logs its current state when `logTransition`.
-    func save(_ job: Job, owner: String, logTransition: Bool) throws(HistoryError) {
-        try write { db in try Self.save(job, owner: owner, logTransition: logTransition, db) }
+    /// Saves the job and logs its current state when `logTransition`. `changes` says what moved
+    /// besides the state: the common transitions write a few columns, not the whole job.
+    func save(_ job: Job, owner: String, logTransition: Bool, changes: JobChanges = .everything) throws(HistoryError) {
+        try write { db in try Self.save(job, owner: owner, logTransition: logTransition, changes: changes, db) }
     }
 
     /// Saves jobs about to be sent, with their transitions, durably: a request never leaves
     /// before the history knows it may have.
     func saveBeforeSending(_ jobs: [Job], owner: String) throws(HistoryError) {
         try writeDurably { db in
-            for job in jobs { try Self.save(job, owner: owner, logTransition: true, db) }
+            for job in jobs { try Self.save(job, owner: owner, logTransition: true, changes: .state, db) }
         }
     }
 
-    static func save(_ job: Job, owner: String, logTransition: Bool, _ db: Database) throws {
-        try JobRecord(job, owner: owner).update(db)
-        for result in job.results {
-            try ResultRecord(jobID: job.id, result).upsert(db)
+    static func save(_ job: Job, owner: String, logTransition: Bool, changes: JobChanges = .everything, _ db: Database) throws {
+        switch changes {
+        case .everything:
+            try JobRecord(job, owner: owner).update(db)
+            for result in job.results {
+                try ResultRecord(jobID: job.id, result).upsert(db)
+            }
+        case .state:
+            try saveState(job, owner: owner, db)
+        case .result(let index):
+            try saveState(job, owner: owner, db)
+            if let result = job.results.first(where: { $0.index == index }) {
+                try ResultRecord(jobID: job.id, result).upsert(db)
+            }
         }
         if logTransition {
             let detail: String? = switch job.state {
             case .failed, .rejected, .outcomeUnknown: job.state.description
             default: nil
             }
-            try TransitionRecord(jobID: job.id.rawValue, state: job.state.name.rawValue, detail: detail, at: job.updatedAt).insert(db)
+            try db.execute(sql: "INSERT INTO \"transition\" (job_id, state, detail, at) VALUES (?, ?, ?, ?)",
+                           arguments: [job.id.rawValue, job.state.name.rawValue, detail, job.updatedAt])
         }
+    }
+
+    /// The columns a transition changes; the request, endpoint and answer stay as written.
+    private static func saveState(_ job: Job, owner: String, _ db: Database) throws {
+        let (detail, failure) = JobRecord.stateColumns(job.state)
+        try db.execute(sql: """
+            UPDATE job SET state = ?, state_detail = ?, failure_json = ?, attempts = ?, updated_at = ?, sent_at = ?,
+                answered_at = ?, owner = ? WHERE id = ?
+            """, arguments: [job.state.name.rawValue, detail, failure, job.attempts, job.updatedAt, job.sentAt,
+                             job.answeredAt, owner, job.id.rawValue])
     }
 
     /// The newest job with the same deduplication key that succeeded or is on its way.

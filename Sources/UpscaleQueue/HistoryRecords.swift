@@ -38,6 +38,16 @@ struct JobRecord: Codable, FetchableRecord, MutablePersistableRecord {
     }
 }
 
+/// What a save writes besides the job's state columns and transition.
+enum JobChanges: Sendable, Equatable {
+    /// The whole row (request, endpoint, answer…) and every result.
+    case everything
+    /// Only the state columns: the common transitions.
+    case state
+    /// The state columns and the result at this index.
+    case result(Int)
+}
+
 /// A row of `result`.
 struct ResultRecord: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "result"
@@ -109,11 +119,7 @@ extension JobRecord {
         endpointJSON = StoredJSON.encode(job.endpoint)
         outputDir = job.outputDirectory
         state = job.state.name.rawValue
-        switch job.state {
-        case .rejected(let message), .outcomeUnknown(let message): stateDetail = message
-        default: stateDetail = nil
-        }
-        if case .failed(let error) = job.state { failureJSON = StoredJSON.encode(error) }
+        (stateDetail, failureJSON) = Self.stateColumns(job.state)
         attempts = job.attempts
         answerJSON = job.answer.map(StoredJSON.encode)
         submittedAt = job.submittedAt
@@ -121,6 +127,15 @@ extension JobRecord {
         sentAt = job.sentAt
         answeredAt = job.answeredAt
         self.owner = owner
+    }
+
+    /// `state_detail` and `failure_json` for a state.
+    static func stateColumns(_ state: JobState) -> (detail: String?, failure: String?) {
+        switch state {
+        case .rejected(let message), .outcomeUnknown(let message): (message, nil)
+        case .failed(let error): (nil, StoredJSON.encode(error))
+        default: (nil, nil)
+        }
     }
 
     func job(results: [ResultRecord]) throws -> Job {

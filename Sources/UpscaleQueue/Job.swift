@@ -70,7 +70,7 @@ public struct Job: Sendable, Identifiable, Equatable {
     static func hexDigest(of bytes: [UInt8]) -> String { hex(SHA256.hash(data: bytes)) }
     static func hexDigest(of bytes: UnsafeRawBufferPointer) -> String { hex(SHA256.hash(data: bytes)) }
 
-    private static func hex(_ digest: SHA256.Digest) -> String {
+    static func hex(_ digest: SHA256.Digest) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var text: [UInt8] = []
         text.reserveCapacity(SHA256.Digest.byteCount * 2)

@@ -38,6 +38,7 @@ extension UpscaleQueue {
         switch job.state {
         case .queued where job.isHeld:
             jobs[id]?.isHeld = false
+            rescan()
             pump()
         case .done, .failed, .rejected, .cancelled, .outcomeUnknown:
             if job.answer != nil {
@@ -69,6 +70,7 @@ extension UpscaleQueue {
         if job.state == .queued { try cancel(id) }
         jobs[id] = nil
         order.removeAll { $0 == id }
+        rescan()
         cancelRequested.remove(id)
         hub.send(.removed(id))
         pump()

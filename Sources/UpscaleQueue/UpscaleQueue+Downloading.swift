@@ -15,7 +15,7 @@ extension UpscaleQueue {
         job.state = configuration.savesResults ? .downloading : .done
         job.updatedAt = job.answeredAt ?? Date()
         job.retryWait = nil
-        commit(job, from: old)
+        commit(job, from: old, changes: .everything)
         for result in job.results where result.outcome == .withheld {
             hub.send(.resultUpdated(id, result))
         }
@@ -80,7 +80,7 @@ extension UpscaleQueue {
         guard var job = jobs[id], let position = job.results.firstIndex(where: { $0.index == index }) else { return }
         job.results[position].outcome = outcome
         job.updatedAt = Date()
-        commit(job, from: job.state, logTransition: false)
+        commit(job, from: job.state, logTransition: false, changes: .result(index))
         hub.send(.resultUpdated(id, job.results[position]))
     }
 

@@ -11,8 +11,14 @@ extension UpscaleQueue {
             var requests = sending.count
             var images = sending.reduce(0) { $0 + $1.request.numImages }
             var batch: [Job] = []
-            for id in order {
-                guard let job = jobs[id], job.state == .queued, !job.isHeld, work[id] == nil else { continue }
+            var settledFront = true
+            for index in min(scanFrom, order.count)..<order.count {
+                let id = order[index]
+                guard work[id] == nil, let job = jobs[id], job.state == .queued, !job.isHeld else {
+                    if settledFront { scanFrom = index + 1 }
+                    continue
+                }
+                settledFront = false
                 // The head of the line waits for room rather than being overtaken: FIFO.
                 // A job bigger than the image limit still goes, alone.
                 guard requests < configuration.effectiveConcurrency,
@@ -57,20 +63,27 @@ extension UpscaleQueue {
     /// Saves the job and, when its state changed, announces the transition. Work already paid
     /// for (an answer being downloaded) goes on even if the history cannot be written, but the
     /// queue pauses so nothing new is sent unrecorded.
-    func commit(_ job: Job, from old: JobState, logTransition: Bool = true) {
+    func commit(_ job: Job, from old: JobState, logTransition: Bool = true, changes: JobChanges = .state) {
         do {
-            try history.save(job, owner: session, logTransition: logTransition)
+            try history.save(job, owner: session, logTransition: logTransition, changes: changes)
         } catch {
             pause(because: .historyUnavailable(message: error.description))
         }
         jobs[job.id] = job
+        if job.state == .queued { rescan() }
         if logTransition { hub.send(.transition(job, from: old)) }
     }
 
     var isIdle: Bool {
         guard work.isEmpty else { return false }
         if isClosing || pauseReason != nil { return true }
-        return !jobs.values.contains { $0.state == .queued && !$0.isHeld }
+        // Nothing before `scanFrom` is queued and free to start (see `rescan`).
+        return !order[min(scanFrom, order.count)...].contains { jobs[$0]?.state == .queued && jobs[$0]?.isHeld == false }
+    }
+
+    /// Some job may have become free to start anywhere in the line: `pump` looks from the start.
+    func rescan() {
+        scanFrom = 0
     }
 
     func resumeIdleWaiters() {

@@ -121,6 +121,7 @@ extension UpscaleQueue {
         work[id] = nil
         holdingQueue.remove(id)
         jobs[id]?.retryWait = nil
+        rescan()
         pump()
     }
 }

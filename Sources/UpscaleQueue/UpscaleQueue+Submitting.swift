@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import IdeogramKit
 
@@ -52,6 +53,7 @@ extension UpscaleQueue {
             return replacement
         } catch {
             if jobs[id]?.state == .queued { jobs[id]?.isHeld = wasHeld }
+            rescan()
             pump()
             throw error
         }
@@ -74,6 +76,7 @@ extension UpscaleQueue {
         if let last = order.last, let lastJob = jobs[last], lastJob.sequence > job.sequence {
             let position = order.firstIndex { (jobs[$0]?.sequence ?? 0) > job.sequence } ?? order.endIndex
             order.insert(job.id, at: position)
+            rescan()
         } else {
             order.append(job.id)
         }
@@ -86,7 +89,17 @@ extension UpscaleQueue {
     /// Reads and checks the image off the actor, and fingerprints its bytes.
     @concurrent
     static func digestOfImage(at path: String, maxBytes: Int) async throws(ImageIntakeError) -> String {
-        let image = try SourceImage.load(path: path, maxBytes: maxBytes)
-        return image.bytes.withUnsafeReadableBytes { Job.hexDigest(of: $0) }
+        _ = try SourceImage.inspect(path: path, maxBytes: maxBytes)
+        // Hashed in slices, so a batch of large images is never held in memory just to be fingerprinted.
+        guard let file = FileHandle(forReadingAtPath: path) else { throw .unreadable(path: path, reason: "cannot be opened") }
+        defer { try? file.close() }
+        var hasher = SHA256()
+        while true {
+            let chunk: Data?
+            do { chunk = try file.read(upToCount: 1 << 20) } catch { throw .unreadable(path: path, reason: "read failed") }
+            guard let chunk, !chunk.isEmpty else { break }
+            hasher.update(data: chunk)
+        }
+        return Job.hex(hasher.finalize())
     }
 }

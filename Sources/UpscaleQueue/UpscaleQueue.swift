@@ -19,6 +19,9 @@ public actor UpscaleQueue {
     var jobs: [JobID: Job] = [:]
     /// Job ids by sequence: FIFO order for sending, and the snapshot's order.
     var order: [JobID] = []
+    /// No job before this position in `order` can start until `rescan()`: keeps `pump` from
+    /// walking the whole history of a long batch on every event.
+    var scanFrom = 0
     /// The task working on each job: sending and downloading, or waiting out a retry delay.
     var work: [JobID: Task<Void, Never>] = [:]
     /// Jobs waiting out a 429: while any does, no new work starts.
@@ -107,6 +110,7 @@ public actor UpscaleQueue {
         let held = order.filter { jobs[$0]?.isHeld == true }
         guard !held.isEmpty else { return }
         for id in held { jobs[id]?.isHeld = false }
+        rescan()
         hub.send(.recoveredReleased(held))
         pump()
     }

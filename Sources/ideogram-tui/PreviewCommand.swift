@@ -30,7 +30,7 @@ struct PreviewCommand: ParsableCommand {
 
     func validate() throws {
         if let size, Self.parseSize(size) == nil {
-            throw ValidationError("--size must be COLSxROWS with each between 1 and 1000, e.g. 80x40 (got '\(size)')")
+            throw ValidationError("--size must be COLSxROWS with each between 1 and 500, e.g. 80x40 (got '\(size)')")
         }
         if let colors, PreviewColorMode(rawValue: colors) == nil {
             throw ValidationError("--colors must be 256, truecolor, 16 or none (got '\(colors)')")
@@ -58,7 +58,7 @@ struct PreviewCommand: ParsableCommand {
     static func parseSize(_ text: String) -> (columns: Int, rows: Int)? {
         let parts = text.lowercased().split(separator: "x", omittingEmptySubsequences: false)
         guard parts.count == 2, let columns = Int(parts[0]), let rows = Int(parts[1]),
-              (1...1000).contains(columns), (1...1000).contains(rows) else { return nil }
+              (1...Previewer.maxCells).contains(columns), (1...Previewer.maxCells).contains(rows) else { return nil }
         return (columns, rows)
     }
 

@@ -290,9 +290,11 @@ actor ResultPrinter {
             let elapsed = a.showsElapsed ? " \(Self.seconds(now - a.since))" : ""
             return "  \(a.symbol) \(Self.safe(a.label, limit: 60))  \(a.text)\(elapsed)"
         }
-        if activeOrder.count > shown { lines.append("  … and \(activeOrder.count - shown) more in flight") }
+        if activeOrder.count > shown { lines.append("  … and \(activeOrder.count - shown) more") }
         let waiting = max(0, expected - tally.finished - activeOrder.count)
-        lines.append("[\(tally.finished)/\(expected)] \(tally.ok) done, \(tally.failed) failed, \(activeOrder.count) in flight, \(waiting) queued · \(Self.seconds(now - started))")
+        let downloading = activities.values.filter { $0.symbol == "↓" }.count
+        lines.append("[\(tally.finished)/\(expected)] \(tally.ok) done, \(tally.failed) failed, \(activeOrder.count - downloading) sending, "
+            + "\(downloading) downloading, \(waiting) queued · \(Self.seconds(now - started))")
         let block = lines.map { String($0.prefix(width)) }.joined(separator: "\n") + "\n"
         FileHandle.standardError.write(Data((eraseSequence() + block).utf8))
         drawnLines = lines.count

@@ -36,7 +36,7 @@ struct UIEndToEndTests {
         let tmux = try TmuxSession(columns: 120, rows: 40, environment: sandbox.environment())
         defer { tmux.stop() }
 
-        try tmux.waitForScreen("the shell prompt", timeout: 60) { $0.contains(TmuxSession.prompt) }
+        try tmux.waitForScreen("the shell prompt", timeout: 60) { $0.contains(TmuxSession.prompt.trimmingCharacters(in: .whitespaces)) }
         let commandLine = [program, sandbox.pictures, "--base-url", fake.baseURL].map(TmuxSession.shellQuoted).joined(separator: " ")
         try tmux.type(commandLine + "; echo \"ui-exit=$?\"", enter: true)
 

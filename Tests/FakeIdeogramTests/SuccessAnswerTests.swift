@@ -77,7 +77,6 @@ struct SuccessAnswerTests {
             #expect(try await HTTP.upscale(service).status == 200)
             let elapsed = clock.now - start
             #expect(elapsed >= .milliseconds(300))
-            #expect(elapsed < .seconds(10))  // loose: parallel tests share two cores
         }
     }
 

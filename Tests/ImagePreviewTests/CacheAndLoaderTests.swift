@@ -92,6 +92,13 @@ struct CacheAndLoaderTests {
         }
     }
 
+    @Test func aFIFOIsRefusedWithoutWaitingForAWriter() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.url.path + "/pipe.png"
+        #expect(mkfifo(path, 0o600) == 0)
+        #expect(throws: PreviewError.notAFile) { try Previewer.preview(path: path, columns: 10, rows: 5) }
+    }
+
     /// Holds the loader's decode queue until released, so what is queued behind it is known.
     func blockDecodes(of loader: PreviewLoader) -> DispatchSemaphore {
         let gate = DispatchSemaphore(value: 0)

@@ -13,15 +13,17 @@ struct RGBAImage {
     init(width: Int, height: Int, pixel: (Int, Int) -> (UInt8, UInt8, UInt8, UInt8)) {
         self.width = width
         self.height = height
-        var pixels: [UInt8] = []
-        pixels.reserveCapacity(width * height * 4)
-        for y in 0..<height {
-            for x in 0..<width {
-                let p = pixel(x, y)
-                pixels += [p.0, p.1, p.2, p.3]
+        self.pixels = [UInt8](unsafeUninitializedCapacity: width * height * 4) { buffer, initialized in
+            var i = 0
+            for y in 0..<height {
+                for x in 0..<width {
+                    let p = pixel(x, y)
+                    buffer[i] = p.0; buffer[i + 1] = p.1; buffer[i + 2] = p.2; buffer[i + 3] = p.3
+                    i += 4
+                }
             }
+            initialized = i
         }
-        self.pixels = pixels
     }
 
     static func solid(_ width: Int, _ height: Int, _ r: UInt8, _ g: UInt8, _ b: UInt8, _ a: UInt8 = 255) -> RGBAImage {
@@ -43,10 +45,12 @@ struct RGBAImage {
     }
 
     var rgb: [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(width * height * 3)
-        for i in stride(from: 0, to: pixels.count, by: 4) { out += pixels[i..<i + 3] }
-        return out
+        [UInt8](unsafeUninitializedCapacity: width * height * 3) { buffer, initialized in
+            for p in 0..<(width * height) {
+                buffer[p * 3] = pixels[p * 4]; buffer[p * 3 + 1] = pixels[p * 4 + 1]; buffer[p * 3 + 2] = pixels[p * 4 + 2]
+            }
+            initialized = width * height * 3
+        }
     }
 }
 
@@ -306,4 +310,14 @@ func pixel(_ image: DecodedImage, _ x: Int, _ y: Int) -> [UInt8] {
 
 func near(_ a: [UInt8], _ b: [UInt8], tolerance: Int = 12) -> Bool {
     a.count == b.count && zip(a, b).allSatisfy { abs(Int($0) - Int($1)) <= tolerance }
+}
+
+extension Array where Element == UInt8 {
+    /// The array's bytes `count` times over.
+    func repeated(_ count: Int) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: self.count * count) { buffer, initialized in
+            for i in 0..<(self.count * count) { buffer[i] = self[i % self.count] }
+            initialized = self.count * count
+        }
+    }
 }

@@ -77,7 +77,7 @@ struct JPEGDecodingTests {
             Result { () throws(PreviewError) -> DecodedImage in
                 try JPEGDecoder.decode(bytes, cancellation: flag) { _ throws(PreviewError) in
                     flag.cancel()
-                    return PixelSize(width: 512, height: 512)
+                    return DecodeTarget(minimum: PixelSize(width: 512, height: 512), sampling: PixelSize(width: 512, height: 512))
                 }
             }
         }

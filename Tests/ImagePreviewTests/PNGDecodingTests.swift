@@ -66,6 +66,66 @@ struct PNGDecodingTests {
         #expect(pixel(image, 0, 4) == second)
     }
 
+    @Test func downsamplingAveragesBlocksWeightedByAlpha() throws {
+        // Left 2×2 block: two clear pixels (their colour must not leak) and two opaque red.
+        let source = RGBAImage(width: 4, height: 2) { x, y in
+            x < 2 ? (y == 0 ? (0, 255, 0, 0) : (255, 0, 0, 255)) : (0, 0, 200, 255)
+        }
+        let image = try decode(PNGWriter.libpngRGBA(source)).downsampled(atLeast: PixelSize(width: 1, height: 1))
+        #expect((image.width, image.height) == (2, 1))
+        #expect(pixel(image, 0, 0) == [255, 0, 0, 128])
+        #expect(pixel(image, 1, 0) == [0, 0, 200, 255])
+        let pixels = [UInt8]([10, 20, 30]).repeated(2048 * 1024)
+        let big = DecodedImage(header: ImageHeader(format: .png, width: 2048, height: 1024, hasAlpha: false),
+                               width: 2048, height: 1024, channels: 3, pixels: pixels)
+        let small = big.downsampled(atLeast: PixelSize(width: 320, height: 160))
+        #expect((small.width, small.height) == (341, 170))
+        #expect(pixel(small, 340, 169) == [10, 20, 30])
+        #expect(small.downsampled(atLeast: PixelSize(width: 320, height: 160)).width == 341, "less than twice: unchanged")
+    }
+
+    @Test func untaggedSixteenBitIsNotTakenAsLinear() throws {
+        // No gAMA or sRGB chunk: viewers show 0x8000 as mid grey (libpng's simplified API would
+        // give 186, taking 16-bit data as linear light).
+        let png = PNGWriter.png(width: 4, height: 4, colorType: .gray, bitDepth: 16) { _, _ in [32768] }
+        let image = try decode(png)
+        #expect(pixel(image, 1, 1) == [128, 128, 128])
+    }
+
+    @Test func largeImagesAreReducedWhileDecoding() throws {
+        // 3 opaque red pixels and 1 clear green one in every 2×2 block.
+        let source = RGBAImage(width: 64, height: 32) { x, y in x % 2 == 0 && y % 2 == 0 ? (0, 255, 0, 0) : (255, 0, 0, 255) }
+        let image = try decode(PNGWriter.libpngRGBA(source), columns: 2, rows: 1)
+        #expect((image.width, image.height) == (32, 16))
+        #expect(pixel(image, 5, 5) == [255, 0, 0, 191])
+        let big = try decode(PNGWriter.libpngRGBA(.solid(1024, 512, 10, 20, 30)), columns: 16, rows: 8)
+        #expect((big.header.width, big.header.height) == (1024, 512))
+        #expect((big.width, big.height) == (128, 64))
+        #expect(pixel(big, 127, 63) == [10, 20, 30, 255])
+    }
+
+    @Test func interlacedImagesAreReducedToo() throws {
+        let png = PNGWriter.png(width: 64, height: 32, colorType: .rgb, interlaced: true) { x, _ in x < 32 ? [255, 0, 0] : [0, 0, 255] }
+        let image = try decode(png, columns: 2, rows: 1)
+        #expect((image.width, image.height) == (32, 16))
+        #expect(pixel(image, 0, 0) == [255, 0, 0])
+        #expect(pixel(image, 31, 15) == [0, 0, 255])
+    }
+
+    @Test func cancelledBetweenRows() {
+        let png = PNGWriter.libpngRGBA(.picture(256, 256))
+        let flag = PreviewCancellation()
+        let result = png.withUnsafeBytes { bytes in
+            Result { () throws(PreviewError) -> DecodedImage in
+                try PNGDecoder.decode(bytes, cancellation: flag) { _ throws(PreviewError) in
+                    flag.cancel()
+                    return DecodeTarget(minimum: PixelSize(width: 16, height: 16), sampling: PixelSize(width: 16, height: 16))
+                }
+            }
+        }
+        #expect(throws: PreviewError.cancelled) { try result.get() }
+    }
+
     @Test func refusesAHugeClaimBeforeDecoding() {
         let png = PNGWriter.png(width: 1, height: 1, colorType: .rgb, claimedSize: (60000, 60000)) { _, _ in [0, 0, 0] }
         #expect(throws: PreviewError.tooManyPixels(format: .png, width: 60000, height: 60000, limit: PreviewOptions.defaultMaxPixels)) {

@@ -58,6 +58,20 @@ struct HistoryTests {
         #expect(try other.recentJobs().isEmpty, "WAL readers are not blocked")
     }
 
+    @Test func onlyTheCommitBeforeSendingWaitsForTheDisk() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let history = try History.open(at: folder.path + "/history.sqlite")
+        let synchronous = { try history.database.read { try Int.fetchOne($0, sql: "PRAGMA synchronous") } }
+        #expect(try synchronous() == 1, "NORMAL: survives a crash of the process, fsyncs only at checkpoints")
+        var job = try history.insert(Job(id: .make(), sourcePath: "/x.png", imageDigest: "d", request: UpscaleRequest(),
+                                         endpoint: testEndpoint, outputDirectory: "/tmp", submittedAt: Date()), owner: "s")
+        job.state = .uploading
+        try history.saveBeforeSending([job], owner: "s")
+        #expect(try history.job(job.id)?.state == .uploading)
+        #expect(try synchronous() == 1, "back to NORMAL after the durable commit")
+    }
+
     @Test func recentJobsListsNewestFirstWithTheirResults() async throws {
         let f = try await QueueFixture.make()
         let a = try await f.submit("a.png", request: UpscaleRequest(seed: 1))

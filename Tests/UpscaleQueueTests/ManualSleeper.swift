@@ -16,7 +16,7 @@ actor ManualSleeper: Sleeper {
         let ticket = requested.count
         if instant { released.insert(ticket) }
         while !released.contains(ticket) {
-            try await Task.sleep(for: .milliseconds(1))
+            try await Task.sleep(for: .milliseconds(2))
         }
     }
 

@@ -30,6 +30,21 @@ struct QueueFlowTests {
         await f.finish()
     }
 
+    @Test func aQueueKeepingURLsOnlyLeavesResultsForRetryToFetch() async throws {
+        let f = try await QueueFixture.make(savesResults: false)
+        let job = try await f.submit("url.png", request: UpscaleRequest(seed: 8))
+        #expect(await f.waitFor(job.id, .done))
+        #expect(await f.queue.job(job.id)?.results.map(\.outcome) == [.pending])
+        #expect(await f.fetcher.calls.isEmpty)
+        try await f.queue.retry(job.id)
+        #expect(await eventually {
+            if case .saved = await f.queue.job(job.id)?.results.first?.outcome { return true }
+            return false
+        })
+        #expect(await f.fetcher.calls.count == 1)
+        await f.finish()
+    }
+
     @Test func severalImagesGetNumberedNames() async throws {
         let f = try await QueueFixture.make()
         let job = try await f.submit("pier.webp.png", request: UpscaleRequest(numImages: 3, seed: 9))

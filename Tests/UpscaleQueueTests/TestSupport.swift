@@ -38,12 +38,13 @@ enum TestImages {
     }
 }
 
-/// Polls `condition` until it holds or `timeout` passes.
-func eventually(timeout: Duration = .seconds(5), _ condition: () async -> Bool) async -> Bool {
+/// Polls `condition` until it holds or `timeout` passes (generous: a loaded machine is slow,
+/// and a passing test returns as soon as the condition holds).
+func eventually(timeout: Duration = .seconds(60), _ condition: () async -> Bool) async -> Bool {
     let deadline = ContinuousClock.now + timeout
     while ContinuousClock.now < deadline {
         if await condition() { return true }
-        try? await Task.sleep(for: .milliseconds(2))
+        try? await Task.sleep(for: .milliseconds(5))
     }
     return await condition()
 }
@@ -106,12 +107,13 @@ struct QueueFixture {
         downloadRetry: RetryPolicy = predictableRetry(maxAttempts: 3, base: .milliseconds(100), cap: .seconds(1)),
         service: ScriptedService = ScriptedService(),
         fetcher: ScriptedFetcher = ScriptedFetcher(),
-        sleeper: ManualSleeper = ManualSleeper()
+        sleeper: ManualSleeper = ManualSleeper(),
+        savesResults: Bool = true
     ) async throws -> QueueFixture {
         let history = try History.open(at: folder.path + "/history.sqlite")
         let configuration = QueueConfiguration(concurrency: concurrency, maxImagesInFlight: maxImagesInFlight,
                                                upscaleRetry: upscaleRetry, downloadRetry: downloadRetry,
-                                               outputDirectory: folder.path + "/out")
+                                               outputDirectory: folder.path + "/out", savesResults: savesResults)
         let queue = try await UpscaleQueue.open(history: history, service: service, fetcher: fetcher,
                                                 configuration: configuration, sleeper: sleeper)
         let log = EventLog(await queue.events())
@@ -129,7 +131,7 @@ struct QueueFixture {
         await queue.job(id)?.state
     }
 
-    func waitFor(_ id: JobID, _ name: JobStateName, timeout: Duration = .seconds(5)) async -> Bool {
+    func waitFor(_ id: JobID, _ name: JobStateName, timeout: Duration = .seconds(60)) async -> Bool {
         await eventually(timeout: timeout) { await queue.job(id)?.state.name == name }
     }
 

@@ -70,9 +70,26 @@ final class TmuxSession: @unchecked Sendable {
         var last = ""
         while true {
             last = (try? capture()) ?? last
-            if condition(last) { return last }
+            if condition(last) {
+                Self.log("\(what) (after \(String(format: "%.1f", timeout - deadline.timeIntervalSinceNow)) s)", last)
+                return last
+            }
             if Date() > deadline { throw E2EError("timed out after \(Int(timeout)) s waiting for \(what); the screen was:\n\(last)") }
             Thread.sleep(forTimeInterval: 0.1)
+        }
+    }
+
+    /// With IDEOGRAM_E2E_LOG=FILE, every screen waited for is appended to FILE, to see what
+    /// the test saw.
+    static func log(_ title: String, _ screen: String) {
+        guard let path = ProcessInfo.processInfo.environment["IDEOGRAM_E2E_LOG"], !path.isEmpty else { return }
+        let text = "==== \(title)\n\(screen)\n"
+        if let handle = FileHandle(forWritingAtPath: path) {
+            handle.seekToEndOfFile()
+            handle.write(Data(text.utf8))
+            try? handle.close()
+        } else {
+            FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
         }
     }
 
