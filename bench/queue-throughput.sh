@@ -36,9 +36,11 @@ export IDEOGRAM_API_KEY=test-key
 for run in $(seq $runs); do
   out="$runs_dir/$run/out"; data="$runs_dir/$run/data"; mkdir -p "$out" "$data"
   before=$(curl -sS "$base/_fake/requests" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')
+  fake_cpu_before=$(awk '{print $14 + $15}' /proc/$fake/stat)
   XDG_DATA_HOME="$data" /usr/bin/time -f "%e %U %S %M" -o "$work/time-$run.txt" \
     "$bin" upscale "$work"/images/*.png --base-url "$base" --concurrency $concurrency --out "$out" \
     > "$work/run-$run.tsv" 2> "$work/run-$run.err" || { echo "run $run failed:"; cat "$work/run-$run.err"; exit 1; }
+  echo $(( $(awk '{print $14 + $15}' /proc/$fake/stat) - fake_cpu_before )) $(getconf CLK_TCK) > "$work/fake-cpu-$run.txt"
   ok=$(grep -c "^ok" "$work/run-$run.tsv" || true)
   sent=$(curl -sS "$base/_fake/requests" | python3 -c 'import json,sys; r=json.load(sys.stdin); print(sum(1 for x in r if x["status"]==200))')
   [ "$ok" -eq $jobs ] || { echo "run $run: only $ok of $jobs results saved"; exit 1; }
@@ -53,8 +55,10 @@ rows = []
 for run in range(1, runs + 1):
     wall, user, sys_, rss = open(f"{work}/time-{run}.txt").read().split()[:4]
     wall, cpu = float(wall), float(user) + float(sys_)
+    ticks, hz = open(f"{work}/fake-cpu-{run}.txt").read().split()
     rows.append((wall, cpu, float(user), float(sys_), int(rss)))
-    print(f"run {run}: wall {wall:.2f} s = {wall/ideal:.3f}x ideal; CPU {cpu:.2f} s (user {user}, sys {sys_}) = {cpu/jobs*1000:.2f} ms/job; peak RSS {int(rss)/1024:.0f} MB")
+    print(f"run {run}: wall {wall:.2f} s = {wall/ideal:.3f}x ideal; CPU {cpu:.2f} s (user {user}, sys {sys_}) = {cpu/jobs*1000:.2f} ms/job; "
+          f"peak RSS {int(rss)/1024:.0f} MB; the fake service used {int(ticks)/int(hz)/jobs*1000:.1f} ms CPU/job")
 wall = statistics.median(r[0] for r in rows)
 cpu = statistics.median(r[1] for r in rows)
 print(f"{jobs} jobs x {size/1000:.0f} kB, concurrency {conc}, fake latency {latency} ms: "

@@ -5,12 +5,15 @@ Starts PROGRAM in a pty of the given size (its own session, the pty as its contr
 terminal), drains everything it writes, and reports as one JSON object:
 
   first_byte_ms   start (just before fork) to the first byte written to the terminal
-  first_frame_ms  start to the last byte of the first burst of output (the first frame drawn;
-                  a burst ends when nothing more comes for --quiet-ms)
+  first_frame_ms  start to the end of the first frame (the last byte before a pause of more
+                  than 1 ms: ncurses writes one refresh in one go)
+  first_burst_end_ms  start to the last byte before a pause of --quiet-ms
   ready_ms        start to the output chunk that completes --ready-text (e.g. a file name:
                   the listing is on screen), if given
-  keys            for each group of --keys: per keystroke, write to first output byte and to
-                  the last byte of that burst (the frame drawn), median/p95/max in ms
+  keys            for each group of --keys: per keystroke, from the write to the first output
+                  byte, to the end of the frame drawn (1 ms pause), and to the end of all it set
+                  off (--quiet-ms pause: e.g. pixel sizes read for rows scrolled into view and
+                  drawn in a second frame); median/p95/max in ms
   idle            over --idle-seconds with no input: CPU time used (utime+stime of all threads,
                   from /proc/PID/stat, 10 ms ticks), context switches of all threads, and
                   memory (VmRSS, RssAnon, RssFile, Pss from smaps_rollup) in MB
@@ -36,8 +39,10 @@ import sys
 import termios
 import time
 
-KEYS = {"DOWN": b"\x1b[B", "UP": b"\x1b[A", "PGDN": b"\x1b[6~", "PGUP": b"\x1b[5~", "BS": b"\x7f",
-        "ENTER": b"\r", "ESC": b"\x1b", "TAB": b"\t", "HOME": b"\x1b[H", "END": b"\x1b[F"}
+# What xterm sends in keypad-transmit mode (smkx), which ncurses, less and vim switch on: the
+# cursor keys as SS3 sequences (terminfo kcud1=\EOB), the others as CSI.
+KEYS = {"DOWN": b"\x1bOB", "UP": b"\x1bOA", "PGDN": b"\x1b[6~", "PGUP": b"\x1b[5~", "BS": b"\x7f",
+        "ENTER": b"\r", "ESC": b"\x1b", "TAB": b"\t", "HOME": b"\x1bOH", "END": b"\x1bOF"}
 
 
 class Terminal:
@@ -70,10 +75,12 @@ class Terminal:
         self.output += data
         return data, now
 
-    def burst(self, quiet, limit, ready_text=None):
-        """Waits for output, then reads until `quiet` seconds pass with none.
-        Returns (first byte time, last byte time, time ready_text completed) or Nones."""
-        first = last = ready = None
+    def burst(self, quiet, limit, ready_text=None, frame_gap=0.001):
+        """Waits for output, then reads until `quiet` seconds pass with none. Returns the times
+        of the first byte, of the end of the first frame (the last byte before a pause longer
+        than `frame_gap`, 1 ms: ncurses writes a refresh in one go, and the next frame takes longer than that to make), of the last byte, and of the
+        chunk that completed ready_text; None where there was nothing."""
+        first = frame = last = ready = None
         deadline = time.perf_counter() + limit
         mark = len(self.output)
         while time.perf_counter() < deadline:
@@ -87,10 +94,14 @@ class Terminal:
                 continue
             if first is None:
                 first = at
+            elif frame is None and at - last > frame_gap:
+                frame = last
             last = at
             if ready_text and ready is None and ready_text.encode() in self.output[max(0, mark - len(ready_text.encode())):]:
                 ready = at
-        return first, last, ready
+        if first is not None and frame is None:
+            frame = last
+        return first, frame, last, ready
 
     def drain(self, seconds):
         end = time.perf_counter() + seconds
@@ -132,16 +143,35 @@ def proc_cpu_ticks(pid):
 
 
 def proc_switches(pid):
-    total = 0
+    """Context switches per thread id (threads come and go: Dispatch ends idle workers)."""
+    counts = {}
     for task in os.listdir(f"/proc/{pid}/task"):
         try:
             with open(f"/proc/{pid}/task/{task}/status") as f:
-                for line in f:
-                    if line.startswith(("voluntary_ctxt_switches", "nonvoluntary_ctxt_switches")):
-                        total += int(line.split()[1])
+                counts[task] = sum(int(line.split()[1]) for line in f
+                                   if line.startswith(("voluntary_ctxt_switches", "nonvoluntary_ctxt_switches")))
         except FileNotFoundError:
             pass
-    return total
+    return counts
+
+
+def switches_between(before, after):
+    """Switches made in between by threads alive at the end (new threads count from zero)."""
+    return sum(count - before.get(tid, 0) for tid, count in after.items())
+
+
+def top_mappings(pid, count=6):
+    """The largest resident file mappings, in MB, to say where the memory is."""
+    sizes, current = {}, None
+    with open(f"/proc/{pid}/smaps") as f:
+        for line in f:
+            parts = line.split()
+            if "-" in parts[0] and len(parts) >= 5 and ":" in parts[3]:
+                current = parts[5] if len(parts) > 5 else "[anon]"
+            elif parts[0] == "Rss:" and current is not None:
+                sizes[current] = sizes.get(current, 0) + int(parts[1])
+    ranked = sorted(sizes.items(), key=lambda item: -item[1])[:count]
+    return {os.path.basename(name) or name: round(kb / 1024, 1) for name, kb in ranked}
 
 
 def proc_memory(pid):
@@ -214,13 +244,14 @@ def main():
     term = Terminal(command, env, args.cols, args.rows)
     try:
         quiet = args.quiet_ms / 1000
-        first, last, ready = term.burst(quiet, args.ready_timeout, args.ready_text)
+        first, frame, last, ready = term.burst(quiet, args.ready_timeout, args.ready_text)
         if first is None:
             result["error"] = "no output"
             print(json.dumps(result))
             return 1
         result["first_byte_ms"] = round((first - term.start) * 1000, 2)
-        result["first_frame_ms"] = round((last - term.start) * 1000, 2)
+        result["first_frame_ms"] = round((frame - term.start) * 1000, 2)
+        result["first_burst_end_ms"] = round((last - term.start) * 1000, 2)
         if args.ready_text:
             if ready is None:
                 # The text may come in a later burst (e.g. after the folder is listed).
@@ -236,20 +267,21 @@ def main():
 
         measured = {}
         for name, sequence in parse_keys(args.keys):
-            to_first, to_drawn, silent = measured.setdefault(name, ([], [], [0]))
+            to_first, to_drawn, to_settled, silent = measured.setdefault(name, ([], [], [], [0]))
             for key in sequence:
                 term.drain(args.key_gap_ms / 1000)
                 sent = time.perf_counter()
                 term.write(key)
-                first, last, _ = term.burst(quiet, 5)
+                first, frame, last, _ = term.burst(quiet, 5)
                 if first is None:
                     silent[0] += 1
                     continue
                 to_first.append((first - sent) * 1000)
-                to_drawn.append((last - sent) * 1000)
+                to_drawn.append((frame - sent) * 1000)
+                to_settled.append((last - sent) * 1000)
         if measured:
-            result["keys"] = [{"name": name, "to_first_byte": summary(f), "to_drawn": summary(d), "no_output": s[0]}
-                              for name, (f, d, s) in measured.items()]
+            result["keys"] = [{"name": name, "to_first_byte": summary(f), "to_drawn": summary(d), "to_settled": summary(t),
+                               "no_output": s[0]} for name, (f, d, t, s) in measured.items()]
 
         if args.idle_seconds > 0:
             term.drain(args.settle_ms / 1000)
@@ -258,11 +290,12 @@ def main():
             term.drain(args.idle_seconds)
             cpu1, sw1, t1 = proc_cpu_ticks(term.pid), proc_switches(term.pid), time.perf_counter()
             idle = {"seconds": round(t1 - t0, 2), "cpu_ms": round((cpu1 - cpu0) * 1000 / ticks_per_second, 1),
-                    "context_switches": sw1 - sw0, "output_bytes_while_idle": None}
+                    "context_switches": switches_between(sw0, sw1), "output_bytes_while_idle": None}
             mark = len(term.output)
             term.drain(0.2)
             idle["output_bytes_while_idle"] = len(term.output) - mark
             idle.update(proc_memory(term.pid))
+            idle["largest_mappings_mb"] = top_mappings(term.pid)
             result["idle"] = idle
         else:
             result["memory"] = proc_memory(term.pid)

@@ -19,9 +19,13 @@ idle=${IDLE:-10}
 entries=${ENTRIES:-100000}
 iterations=${ITERATIONS:-2000}
 
+echo "machine: $(nproc) cores, load average $(cut -d" " -f1-3 /proc/loadavg) at start"
 echo "building (release, $scratch)…"
-swift build -c release --scratch-path "$scratch" --product ideogram-tui >/dev/null
-swift build -c release --scratch-path "$scratch" --product ui-bench >/dev/null
+for product in ideogram-tui ui-bench; do
+  swift build -c release --scratch-path "$scratch" --product "$product" > "/tmp/ui-speed-build-$$.log" 2>&1 \
+    || { cat "/tmp/ui-speed-build-$$.log"; exit 1; }
+done
+rm -f "/tmp/ui-speed-build-$$.log"
 bindir=$(swift build -c release --scratch-path "$scratch" --show-bin-path)
 tui="$bindir/ideogram-tui"
 pty="python3 bench/ui-pty.py"
@@ -57,12 +61,16 @@ for i, (name, w, h) in enumerate([("harbour-at-dawn.png", 640, 427), ("portrait-
 big = os.path.join(work, f"big-{count}")
 if not os.path.isdir(big) or len(os.listdir(big)) != count:
     os.makedirs(big, exist_ok=True)
-    source = os.path.join(work, "source.png")
-    open(source, "wb").write(png(320, 240, 9))
+    # Hard links, 50,000 per source file at most (ext4 allows 65,000 links to one inode).
+    sources = {}
     for i in range(count):
         path = os.path.join(big, f"img-{i:06d}.png")
         if not os.path.exists(path):
-            os.link(source, path)
+            n = i // 50000
+            if n not in sources:
+                sources[n] = os.path.join(work, f"source-{n}.png")
+                open(sources[n], "wb").write(png(320, 240, 9 + n))
+            os.link(sources[n], path)
 with open(os.path.join(work, f"names-{count}.txt"), "w") as f:
     for name in sorted(os.listdir(big)):
         f.write(name + "\n")
@@ -170,6 +178,8 @@ for r in (r for r in rows if r["label"].startswith("idle:")):
     print(f"{r['label'][6:]:34} over {i.get('seconds')} s: CPU {i.get('cpu_ms')} ms, {i.get('context_switches')} context switches, "
           f"{i.get('output_bytes_while_idle')} bytes drawn; VmRSS {i.get('VmRSS')} ({ratio(i.get('VmRSS'), 40)}), "
           f"RssAnon {i.get('RssAnon')}, RssFile {i.get('RssFile')}, Pss {i.get('Pss')}, threads {i.get('Threads')}")
+    if i.get("largest_mappings_mb"):
+        print(f"{'':34} largest resident mappings (MB): " + ", ".join(f"{k} {v}" for k, v in i["largest_mappings_mb"].items()))
 PY
 echo
 echo "raw results: $results"

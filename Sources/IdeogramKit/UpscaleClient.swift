@@ -157,10 +157,13 @@ extension Duration {
 
 extension HTTPClient {
     /// An HTTP client with the connect timeout applied and redirects off: a redirected POST
-    /// would upload (and bill) again.
-    public static func forIdeogram(timeouts: UpscaleTimeouts = .init(), followRedirects: Bool = false) -> HTTPClient {
+    /// would upload (and bill) again. `connectionsPerHost` bounds the requests it runs at once
+    /// to one host (more wait for a connection).
+    public static func forIdeogram(timeouts: UpscaleTimeouts = .init(), followRedirects: Bool = false,
+                                   connectionsPerHost: Int = 8) -> HTTPClient {
         var configuration = HTTPClient.Configuration()
         configuration.timeout = .init(connect: .nanoseconds(timeouts.connect.nanoseconds))
+        configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = max(1, connectionsPerHost)
         configuration.redirectConfiguration = followRedirects ? .follow(max: 5, allowCycles: false) : .disallow
         configuration.decompression = .disabled
         return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)

@@ -6,8 +6,9 @@ import Darwin
 
 /// The preview pipeline, synchronous: read the file, sniff the format, read the header, refuse
 /// what is too large, decode at the size needed, composite transparency over a checkerboard,
-/// turn the pixels into cells. Cancellation is checked between every stage (and inside the
-/// JPEG and WEBP decoders). Call it off the UI thread; `PreviewLoader` does.
+/// turn the pixels into cells. Cancellation is checked between every stage and inside the
+/// decoders (between JPEG scanlines and progressive scans, PNG rows, WEBP slices). Call it off
+/// the UI thread; `PreviewLoader` does.
 public enum Previewer {
     /// Boxes are clamped to this many columns and rows (chafa holds 8×8 pixels a cell).
     public static let maxCells = 500

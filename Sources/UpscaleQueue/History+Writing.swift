@@ -50,19 +50,20 @@ extension History {
             case .failed, .rejected, .outcomeUnknown: job.state.description
             default: nil
             }
-            try db.execute(sql: "INSERT INTO \"transition\" (job_id, state, detail, at) VALUES (?, ?, ?, ?)",
-                           arguments: [job.id.rawValue, job.state.name.rawValue, detail, job.updatedAt])
+            // Cached: the statements of the common transitions are compiled once per connection.
+            try db.cachedStatement(sql: "INSERT INTO \"transition\" (job_id, state, detail, at) VALUES (?, ?, ?, ?)")
+                .execute(arguments: [job.id.rawValue, job.state.name.rawValue, detail, job.updatedAt])
         }
     }
 
     /// The columns a transition changes; the request, endpoint and answer stay as written.
     private static func saveState(_ job: Job, owner: String, _ db: Database) throws {
         let (detail, failure) = JobRecord.stateColumns(job.state)
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             UPDATE job SET state = ?, state_detail = ?, failure_json = ?, attempts = ?, updated_at = ?, sent_at = ?,
                 answered_at = ?, owner = ? WHERE id = ?
-            """, arguments: [job.state.name.rawValue, detail, failure, job.attempts, job.updatedAt, job.sentAt,
-                             job.answeredAt, owner, job.id.rawValue])
+            """).execute(arguments: [job.state.name.rawValue, detail, failure, job.attempts, job.updatedAt, job.sentAt,
+                                     job.answeredAt, owner, job.id.rawValue])
     }
 
     /// The newest job with the same deduplication key that succeeded or is on its way.

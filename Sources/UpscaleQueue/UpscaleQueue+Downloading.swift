@@ -36,12 +36,27 @@ extension UpscaleQueue {
     /// Fetches each result not saved yet, one after another, then settles the job.
     func downloadResults(_ id: JobID) async {
         guard let job = jobs[id] else { return }
-        for result in job.results where result.outcome.isDownloadable {
+        let due = job.results.filter { $0.outcome.isDownloadable }
+        // The last outcome is committed together with the job's end: one transaction fewer.
+        var last: Int?
+        for (position, result) in due.enumerated() {
             guard !Task.isCancelled, let current = jobs[id] else { break }
             guard let outcome = await fetch(result, of: current) else { break }
-            record(outcome, ofResult: result.index, in: id)
+            if position == due.count - 1 {
+                jobs[id] = Self.with(outcome, ofResult: result.index, in: current)
+                last = result.index
+            } else {
+                record(outcome, ofResult: result.index, in: id)
+            }
         }
-        finishDownloading(id)
+        finishDownloading(id, lastResult: last)
+    }
+
+    private static func with(_ outcome: ResultOutcome, ofResult index: Int, in job: Job) -> Job {
+        var job = job
+        if let position = job.results.firstIndex(where: { $0.index == index }) { job.results[position].outcome = outcome }
+        job.updatedAt = Date()
+        return job
     }
 
     /// One result with bounded retries; nil when interrupted by cancellation.
@@ -77,25 +92,30 @@ extension UpscaleQueue {
     }
 
     private func record(_ outcome: ResultOutcome, ofResult index: Int, in id: JobID) {
-        guard var job = jobs[id], let position = job.results.firstIndex(where: { $0.index == index }) else { return }
-        job.results[position].outcome = outcome
-        job.updatedAt = Date()
-        commit(job, from: job.state, logTransition: false, changes: .result(index))
-        hub.send(.resultUpdated(id, job.results[position]))
+        guard let current = jobs[id] else { return }
+        let job = Self.with(outcome, ofResult: index, in: current)
+        guard let result = job.results.first(where: { $0.index == index }) else { return }
+        commit(job, from: job.state, logTransition: false, changes: .result(index), announcing: [.resultUpdated(id, result)])
     }
 
     /// Done when every result is settled. Interrupted by the user: cancelled, the rest can be
     /// fetched with `retry`. Interrupted by `close`: left downloading, so the next run resumes.
-    private func finishDownloading(_ id: JobID) {
+    private func finishDownloading(_ id: JobID, lastResult: Int? = nil) {
         work[id] = nil
         let cancelledByUser = cancelRequested.remove(id) != nil
         guard var job = jobs[id] else { return pump() }
+        let saved = lastResult.flatMap { index in job.results.first { $0.index == index } }
+        let changes: JobChanges = lastResult.map { .result($0) } ?? .state
+        let announce: [QueueEvent] = saved.map { [.resultUpdated(id, $0)] } ?? []
         let interrupted = job.results.contains { $0.outcome == .pending }
-        if interrupted && isClosing && !cancelledByUser { return pump() }
+        if interrupted && isClosing && !cancelledByUser {
+            if lastResult != nil { commit(job, from: job.state, logTransition: false, changes: changes, announcing: announce) }
+            return pump()
+        }
         let old = job.state
         job.state = interrupted && cancelledByUser ? .cancelled : .done
         job.updatedAt = Date()
-        commit(job, from: old)
+        commit(job, from: old, changes: changes, announcing: announce)
         pump()
     }
 }

@@ -63,7 +63,9 @@ extension UpscaleQueue {
     /// Saves the job and, when its state changed, announces the transition. Work already paid
     /// for (an answer being downloaded) goes on even if the history cannot be written, but the
     /// queue pauses so nothing new is sent unrecorded.
-    func commit(_ job: Job, from old: JobState, logTransition: Bool = true, changes: JobChanges = .state) {
+    /// `announcing` goes out after the commit and before the transition.
+    func commit(_ job: Job, from old: JobState, logTransition: Bool = true, changes: JobChanges = .state,
+                announcing: [QueueEvent] = []) {
         do {
             try history.save(job, owner: session, logTransition: logTransition, changes: changes)
         } catch {
@@ -71,6 +73,7 @@ extension UpscaleQueue {
         }
         jobs[job.id] = job
         if job.state == .queued { rescan() }
+        for event in announcing { hub.send(event) }
         if logTransition { hub.send(.transition(job, from: old)) }
     }
 

@@ -13,7 +13,7 @@ struct IdeogramTUICommand: AsyncParsableCommand {
             Scripts: ideogram-tui upscale FILE... (see ideogram-tui upscale --help)
             """,
         version: "0.1.0",
-        subcommands: [UICommand.self, UpscaleCommand.self, HistoryCommand.self, FakeServerCommand.self],
+        subcommands: [UICommand.self, UpscaleCommand.self, HistoryCommand.self, PreviewCommand.self, FakeServerCommand.self],
         defaultSubcommand: UICommand.self
     )
 }

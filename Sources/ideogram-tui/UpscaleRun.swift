@@ -30,7 +30,14 @@ struct UpscaleRun: Sendable {
         }
         let events = await queue.events()
         let printer = self.printer
-        let consumer = Task { for await event in events { await printer.handle(event) } }
+        let live = printer.live
+        let consumer = Task {
+            for await event in events {
+                // Progress only feeds the live block: skip the hop when there is none.
+                if !live, case .uploadProgress = event { continue }
+                await printer.handle(event)
+            }
+        }
         let ticker: Task<Void, Never>? = printer.live ? Task {
             while !Task.isCancelled {
                 try? await Task.sleep(for: .milliseconds(200))
@@ -39,6 +46,9 @@ struct UpscaleRun: Sendable {
         } : nil
 
         let recovered = await takeOver(queue, history: history)
+        if plan.resume && recovered.isEmpty && plan.files.isEmpty {
+            await printer.note("nothing to resume: no job of an earlier run is waiting in \(plan.historyPath)")
+        }
         await printer.expect(recovered.count + plan.files.count)
         let (submitted, historyFailed, signal) = await submitAndWait(queue)
         // Closing finishes the event streams once every in-flight job is settled and recorded.
@@ -65,7 +75,9 @@ struct UpscaleRun: Sendable {
             await printer.note("\(count(report.outcomeUnknown.count, "job")) of an earlier run \(report.outcomeUnknown.count == 1 ? "was" : "were") in flight when it stopped: "
                 + "the outcome is unknown (it may have been billed), so \(report.outcomeUnknown.count == 1 ? "it is" : "they are") not sent again; see `ideogram-tui history`")
             if plan.resume {
-                entries += report.outcomeUnknown.compactMap { id in (try? history.job(id))?.map { .job(id, source: $0.sourcePath) } ?? nil }
+                for id in report.outcomeUnknown {
+                    if let job = try? history.job(id) { entries.append(.job(id, source: job.sourcePath)) }
+                }
             }
         }
         for id in report.resumedDownloads {

@@ -108,6 +108,39 @@ struct CellMappingTests {
         #expect(PreviewColorMode.preferred(environment: [:]) == .indexed256)
     }
 
+    @Test func everyVariantPreviewsOrGivesAOneLineReason() throws {
+        let picture = RGBAImage.picture(48, 32)
+        let jpeg = JPEGWriter.jpeg(picture)
+        let png = PNGWriter.libpngRGBA(picture)
+        let variants: [(String, [UInt8], Bool)] = [
+            ("png", png, true),
+            ("png 16-bit", PNGWriter.png(width: 8, height: 8, colorType: .rgba, bitDepth: 16) { x, y in [x * 8000, y * 8000, 0, 40000] }, true),
+            ("png paletted", PNGWriter.png(width: 8, height: 8, colorType: .palette, palette: [(9, 9, 9), (200, 0, 0)]) { x, _ in [x % 2] }, true),
+            ("png interlaced", PNGWriter.png(width: 9, height: 9, colorType: .rgb, interlaced: true) { x, y in [x * 20, y * 20, 0] }, true),
+            ("png truncated", Array(png.prefix(png.count / 2)), false),
+            ("jpeg", jpeg, true),
+            ("jpeg progressive", JPEGWriter.jpeg(picture, progressive: true), true),
+            ("jpeg cmyk", JPEGWriter.jpeg(picture, components: 4), true),
+            ("jpeg gray", JPEGWriter.jpeg(picture, components: 1), true),
+            ("jpeg 60000x60000", JPEGWriter.claimingSize(jpeg, width: 60000, height: 60000), false),
+            ("jpeg truncated", Array(jpeg.prefix(jpeg.count / 2)), false),
+            ("webp lossy", WebPWriter.lossy(picture), true),
+            ("webp lossless", WebPWriter.losslessRGBA(picture), true),
+            ("webp animated", WebPWriter.animated([picture, .solid(48, 32, 0, 0, 0)]), true),
+            ("not an image", Array("GIF89a".utf8), false),
+        ]
+        for (name, bytes, previews) in variants {
+            do throws(PreviewError) {
+                let image = try Previewer.preview(data: bytes, columns: 20, rows: 10)
+                #expect(previews, "\(name) previewed")
+                #expect(image.columns > 0 && image.rows > 0)
+            } catch {
+                #expect(!previews, "\(name): \(error)")
+                #expect(!error.description.contains("\n"))
+            }
+        }
+    }
+
     @Test func errorsAreOneLine() {
         let errors: [PreviewError] = [
             .unreadable("No such file or directory"), .notAFile, .unsupportedFormat,

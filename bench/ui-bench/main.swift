@@ -197,7 +197,7 @@ for size in [standard, big] {
     report("key PgDn in \(options.entries) entries + render \(size.columns)x\(size.rows)", page, target: 16)
 
     let ends = measure(max(50, options.iterations / 4)) { keystroke(&state, state.files.cursor == 0 ? .end : .home) }
-    report("key End/Home in \(options.entries) entries + render", ends, target: 16)
+    report("key End/Home in \(options.entries) entries + render \(size.columns)x\(size.rows)", ends, target: 16)
 }
 
 do {
@@ -239,10 +239,29 @@ do {
 }
 
 if let path = options.folder {
-    let effects = FileSystemEffects()
-    _ = FileSystemEffects.listNow(FilePath(path))  // warm the dentry cache, as a second visit would be
-    var count = 0
-    let stats = measure(5, warmup: 0) { count = FileSystemEffects.listNow(FilePath(path)).entries.count }
-    report("list a real folder (\(count) entries, lstat+stat)", stats, target: nil)
-    blackHole(effects)
+    let listing = FileSystemEffects.listNow(FilePath(path))  // also warms the dentry cache
+    let stats = measure(5, warmup: 0) { blackHole(FileSystemEffects.listNow(FilePath(path))) }
+    report("list a real folder (\(listing.entries.count) entries, lstat+stat)", stats, target: nil)
+
+    // The filter again, on that folder's own names (every one matches "i", "im", ...).
+    var state = AppState(startFolder: listing.path, homeDirectory: FilePath("/home/me"),
+                         connection: ConnectionInfo(endpoint: "https://x/upscale", dialect: "official"), size: standard)
+    _ = update(&state, .directoryListed(listing))
+    var typing: [Double] = [], erasing: [Double] = []
+    for _ in 0..<max(5, options.iterations / 100) {
+        keystroke(&state, .char("/"))
+        for character in "img-0123" {
+            let start = nowNanos()
+            keystroke(&state, .char(character))
+            typing.append(Double(nowNanos() - start) / 1_000_000)
+        }
+        for _ in 0..<8 {
+            let start = nowNanos()
+            keystroke(&state, .backspace)
+            erasing.append(Double(nowNanos() - start) / 1_000_000)
+        }
+        keystroke(&state, .backspace)
+    }
+    report("filter on that folder: typing \"img-0123\"", Stats(samples: typing), target: 16)
+    report("filter on that folder: erasing it", Stats(samples: erasing), target: 16)
 }

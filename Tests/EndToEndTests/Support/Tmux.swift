@@ -104,6 +104,9 @@ final class TmuxSession: @unchecked Sendable {
         let deadline = Date().addingTimeInterval(5)
         while Date() < deadline, processes.contains(where: { ProcessTree.isAlive($0) }) { Thread.sleep(forTimeInterval: 0.05) }
         for pid in processes where ProcessTree.isAlive(pid) { kill(pid, SIGKILL) }
+        // tmux leaves its socket file behind.
+        let folder = ProcessInfo.processInfo.environment["TMUX_TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        unlink("\(folder)/tmux-\(getuid())/\(socket)")
     }
 
     @discardableResult
