@@ -17,7 +17,8 @@ final class AtomicFileWriter {
         self.directory = directory
         var generator = SystemRandomNumberGenerator()
         let tag = String(UInt64.random(in: 0...UInt64.max, using: &generator), radix: 36)
-        temporaryPath = directory + "/." + hint + ".part-" + tag
+        // The process id lets a later run tell a dead run's leftovers from a live one's work.
+        temporaryPath = directory + "/." + hint + ".part-\(getpid())-" + tag
         fd = open(temporaryPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         if fd < 0 { throw FileWriteError(path: temporaryPath, reason: errnoText(errno)) }
     }
@@ -52,15 +53,6 @@ final class AtomicFileWriter {
         }
     }
 
-    /// Syncs and moves over `path`, replacing what was there (for files we own, like sidecars).
-    func replace(_ path: String) throws(FileWriteError) {
-        defer { discard() }
-        if fsync(fd) != 0 { throw FileWriteError(path: temporaryPath, reason: errnoText(errno)) }
-        if rename(temporaryPath, path) != 0 { throw FileWriteError(path: path, reason: errnoText(errno)) }
-        close(fd)
-        fd = -1
-    }
-
     /// Drops the temporary file; safe to call after a commit.
     func discard() {
         guard fd >= 0 else { return }
@@ -83,16 +75,22 @@ final class AtomicFileWriter {
         }
     }
 
-    /// Writes a small file whole, atomically.
-    static func writeWhole(_ bytes: [UInt8], to path: String) throws(FileWriteError) {
-        let directory = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
-        let writer = try AtomicFileWriter(directory: directory.isEmpty ? "." : directory, hint: "sidecar")
-        let outcome = bytes.withUnsafeBytes { raw in Result { () throws(FileWriteError) in try writer.append(raw) } }
-        if case .failure(let error) = outcome {
-            writer.discard()
-            throw error
+    /// Writes a small companion file in place, without a temporary file or fsync: for a
+    /// sidecar, whose facts the history also holds. A crash may leave it cut short, never the
+    /// image beside it, which is synced before it is named.
+    static func writeCompanion(_ bytes: [UInt8], to path: String) throws(FileWriteError) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        if fd < 0 { throw FileWriteError(path: path, reason: errnoText(errno)) }
+        defer { close(fd) }
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, bytes.count - offset) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw FileWriteError(path: path, reason: errnoText(errno))
+            }
+            offset += n
         }
-        try writer.replace(path)
     }
 }
 

@@ -72,7 +72,7 @@ public struct ResultDownloader: Sendable {
             if var sidecar {
                 sidecar.downloadedAt = .now
                 let target = path + ".json"
-                try AtomicFileWriter.writeWhole(Array(sidecar.encoded()), to: target)
+                try AtomicFileWriter.writeCompanion(Array(sidecar.encoded()), to: target)
                 sidecarPath = target
             }
             return DownloadedFile(path: path, sidecarPath: sidecarPath, bytes: bytes, format: format)

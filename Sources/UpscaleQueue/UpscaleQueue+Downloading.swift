@@ -70,6 +70,14 @@ extension UpscaleQueue {
         let sidecar = ResultSidecar(sourcePath: job.sourcePath, endpoint: job.endpoint, request: job.request, image: image,
                                     index: result.index, created: job.answer?.created,
                                     submittedAt: job.sentAt ?? job.submittedAt, answeredAt: job.answeredAt ?? Date())
+        // A run that died between saving the file and recording it left the file behind: adopt
+        // it. One that died while saving left a temporary file: remove it.
+        if recovery.resumedDownloads.contains(job.id) {
+            if let saved = SavedResultFinder.find(in: job.outputDirectory, baseName: baseName, url: url, index: result.index) {
+                return .saved(saved)
+            }
+            SavedResultFinder.removeStaleParts(in: job.outputDirectory, baseName: baseName)
+        }
         let policy = configuration.downloadRetry
         var failures = 0
         while true {

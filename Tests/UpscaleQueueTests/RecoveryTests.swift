@@ -88,6 +88,40 @@ struct RecoveryTests {
         await second.finish()
     }
 
+    @Test func aResultSavedButNotRecordedIsAdoptedNotFetchedAgain() async throws {
+        let folder = TemporaryFolder()
+        let first = try await QueueFixture.make(folder: folder)
+        await first.fetcher.hold(matching: "a.png")
+        let a = try await first.submit("a.png")
+        #expect(await first.waitFor(a.id, .downloading))
+        await first.queue.close()
+        let stored = try #require(try first.history.job(a.id))
+        let image = try #require(stored.answer?.images.first)
+        let url = try #require(image.url)
+
+        // What a run that died after writing the file, before recording it, leaves behind.
+        let base = OutputLocation.resultBaseName(sourcePath: stored.sourcePath, seed: image.seed, index: 0, count: 1)
+        try FileManager.default.createDirectory(atPath: first.outputPath, withIntermediateDirectories: true)
+        let path = first.outputPath + "/" + base + ".png"
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(TestImages.png())))
+        let sidecar = ResultSidecar(sourcePath: stored.sourcePath, endpoint: stored.endpoint, request: stored.request, image: image,
+                                    index: 0, created: nil, submittedAt: Date(), answeredAt: Date())
+        #expect(FileManager.default.createFile(atPath: path + ".json", contents: sidecar.encoded()))
+
+        let second = try await QueueFixture.make(folder: folder)
+        #expect(await second.waitFor(a.id, .done))
+        #expect(await second.fetcher.calls.isEmpty, "the saved file is taken, not downloaded again as a -2 copy")
+        guard case .saved(let file) = try second.history.job(a.id)?.results.first?.outcome else {
+            Issue.record("the result is not recorded as saved")
+            return
+        }
+        #expect(file.path == path)
+        #expect(file.sidecarPath == path + ".json")
+        #expect(!FileManager.default.fileExists(atPath: first.outputPath + "/" + base + "-2.png"))
+        first.log.stop()
+        await second.finish()
+    }
+
     @Test func closingWhileSendingRecordsWhatMayHaveBeenBilled() async throws {
         let f = try await QueueFixture.make(concurrency: 2)
         await f.service.script("a.png", .hold(sent: true, then: .succeed()))
