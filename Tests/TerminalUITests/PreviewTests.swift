@@ -192,3 +192,12 @@ import Testing
         #expect(PreviewPicture(columns: 2, rows: 2, cells: []) == nil)
     }
 }
+
+@Suite struct PreviewTextTests {
+    @Test func aLongReasonWrapsToTheBoxInsteadOfBeingCut() {
+        let lines = PreviewView.wrap("PNG is truncated: the file ends before the image does", width: 20)
+        #expect(lines == ["PNG is truncated:", "the file ends before", "the image does"])
+        #expect(PreviewView.wrap("averyveryverylongword", width: 8) == ["averyve…"])
+        #expect(PreviewView.wrap("x", width: 0).isEmpty)
+    }
+}

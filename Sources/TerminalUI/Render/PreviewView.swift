@@ -26,9 +26,31 @@ enum PreviewView {
         switch content {
         case .picture(let picture, _): drawPicture(picture, in: box, theme: theme, &screen)
         case .loading: screen.write(Draw.fit("loading…", width: box.width), x: box.x, y: box.y, style: theme.dim)
-        case .failed(let reason): screen.write(Draw.fit(reason, width: box.width), x: box.x, y: box.y, style: theme.problem)
+        case .failed(let reason):
+            // One line of text, wrapped to the box when the box is narrow, so it is read whole.
+            for (i, line) in wrap(reason, width: box.width).prefix(box.height).enumerated() {
+                screen.write(line, x: box.x, y: box.y + i, maxWidth: box.width, style: theme.problem)
+            }
         case nil: break
         }
+    }
+
+    /// Words into lines of at most `width` cells; a word longer than a line is cut with "…".
+    static func wrap(_ text: String, width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            let candidate = line.isEmpty ? String(word) : line + " " + word
+            if DisplayWidth.of(candidate) <= width {
+                line = candidate
+            } else {
+                if !line.isEmpty { lines.append(line) }
+                line = Draw.fit(String(word), width: width)
+            }
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
     }
 
     /// "PNG 1024×768 · 1.2 MB" (plus the frame count of an animation).
