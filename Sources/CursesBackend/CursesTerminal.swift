@@ -209,7 +209,9 @@ public actor CursesTerminal {
         case .cyan: 6
         case .white: 7
         case .gray: colorCount >= 16 ? 8 : 7
-        case .indexed(let n): Int32(n) < colorCount ? Int32(n) : 7
+        case .indexed(let n):
+            // On an 8-colour terminal the bright colours 8...15 fall back to their normal forms.
+            if Int32(n) < colorCount { Int32(n) } else if n < 16 { Int32(n) - 8 } else { 7 }
         }
     }
 
