@@ -72,11 +72,11 @@ let package = Package(
             ]
         ),
         // What the executable wires together: configuration, the key, the demo, logging, and
-        // the adapter between the job queue and the UI.
+        // the adapters between the UI and the job queue and image previews.
         .target(
             name: "IdeogramApp",
             dependencies: [
-                "IdeogramKit", "UpscaleQueue", "TerminalUI", "CursesBackend", "FakeIdeogram",
+                "IdeogramKit", "UpscaleQueue", "TerminalUI", "CursesBackend", "FakeIdeogram", "ImagePreview",
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -111,7 +111,8 @@ let package = Package(
         ),
         .testTarget(name: "UpscaleQueueTests", dependencies: ["UpscaleQueue", "IdeogramKit", "FakeIdeogram"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "IdeogramKit"], exclude: ["Goldens"]),
-        .testTarget(name: "IdeogramAppTests", dependencies: ["IdeogramApp", "IdeogramKit", "UpscaleQueue", "TerminalUI", "FakeIdeogram"]),
+        .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TerminalUI"]),
+        .testTarget(name: "IdeogramAppTests", dependencies: ["IdeogramApp", "IdeogramKit", "UpscaleQueue", "TerminalUI", "FakeIdeogram", "ImagePreview"]),
         .testTarget(name: "CommandTests", dependencies: ["IdeogramKit", "FakeIdeogram"]),
         .testTarget(name: "ImagePreviewTests", dependencies: ["ImagePreview", "CPNG", "CJPEG", "CWebP"]),
         // Runs the built ideogram-tui in tmux against the fake service in its own process.

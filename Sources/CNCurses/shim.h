@@ -61,9 +61,16 @@ static inline int ideo_mouse_is_right(mmask_t s) { return (s & (BUTTON3_PRESSED 
 static inline int ideo_mouse_is_wheel_up(mmask_t s) { return (s & BUTTON4_PRESSED) != 0; }
 static inline int ideo_mouse_is_wheel_down(mmask_t s) { return (s & BUTTON5_PRESSED) != 0; }
 
-// setcchar with a colour pair number; the pair argument is a short in the X/Open signature.
+// setcchar with a colour pair number. The X/Open signature's pair is a short; ncurses takes
+// an int through `opts` (its extended colours), so pairs past 32767 work too.
 static inline int ideo_setcchar(cchar_t *cell, const wchar_t *text, attr_t attrs, int pair) {
-    return setcchar(cell, text, attrs, (short)pair, NULL);
+    int extended = pair;
+    return setcchar(cell, text, attrs, 0, &extended);
+}
+
+// init_pair's arguments are shorts; the extended form takes ints (pairs up to COLOR_PAIRS).
+static inline int ideo_init_pair(int pair, int foreground, int background) {
+    return init_extended_pair(pair, foreground, background);
 }
 
 #endif

@@ -17,13 +17,16 @@ public protocol JobControl: Sendable {
 public struct AppRunner: Sendable {
     public var state: AppState
     public var jobs: any JobControl
+    public var previews: any PreviewProvider
     public var terminalOptions: CursesTerminal.Options
     public var fileSystem = FileSystemEffects()
     public var opener = ExternalOpener()
 
-    public init(state: AppState, jobs: any JobControl, terminalOptions: CursesTerminal.Options) {
+    public init(state: AppState, jobs: any JobControl, previews: any PreviewProvider = NoPreviews(),
+                terminalOptions: CursesTerminal.Options) {
         self.state = state
         self.jobs = jobs
+        self.previews = previews
         self.terminalOptions = terminalOptions
     }
 
@@ -40,6 +43,7 @@ public struct AppRunner: Sendable {
         let watcher = try InputWatcher()
         var state = self.state
         state.size = try await terminal.start()
+        previews.useTerminalColors(await terminal.paletteSize)
         TerminalGuard.install(wakeFD: watcher.wakeWrite)
 
         let (events, continuation) = AsyncStream<Event>.makeStream()
@@ -48,11 +52,17 @@ public struct AppRunner: Sendable {
             for await rows in jobs.jobUpdates() { continuation.yield(.action(.jobsChanged(rows))) }
         }
         var ticker: Task<Void, Never>?
+        let previewLanes = PreviewLanes(provider: previews) { continuation.yield(.action($0)) }
         let perform = { @Sendable (effect: Effect) in
             _ = Task { await self.perform(effect, terminal: terminal, results: continuation) }
         }
 
-        for effect in state.initialEffects { _ = perform(effect) }
+        var initial = state.initialEffects
+        // The first size may differ from the state's: the previews' boxes follow the real one.
+        initial += update(&state, .resize(state.size))
+        for effect in initial {
+            if case .loadPreview(let slot, let key) = effect { previewLanes.load(slot, key) } else { _ = perform(effect) }
+        }
         await terminal.draw(render(state, size: state.size))
 
         loop: for await event in events {
@@ -65,12 +75,25 @@ public struct AppRunner: Sendable {
             case .input(.resized): actions = [.resize(await terminal.resizeFromKernel())]
             case .input(.terminate): break loop
             }
-            for action in actions {
+            // Actions may add actions: a preview already in the cache is shown in this frame,
+            // so moving through files seen before never flashes "loading".
+            var index = 0
+            while index < actions.count {
+                let action = actions[index]
+                index += 1
                 for effect in update(&state, action) {
                     switch effect {
                     case .quit: break
                     case .copyToClipboard(let text): await terminal.copyToClipboard(text)
                     case .setMouse(let on): await terminal.setMouse(on)
+                    case .loadPreview(let slot, let key):
+                        if let outcome = previews.cached(slot, key) {
+                            previewLanes.cancel(slot)
+                            actions.append(.previewLoaded(slot, key, outcome))
+                        } else {
+                            previewLanes.load(slot, key)
+                        }
+                    case .cancelPreview(let slot): previewLanes.cancel(slot)
                     default: _ = perform(effect)
                     }
                 }
@@ -91,6 +114,7 @@ public struct AppRunner: Sendable {
             await terminal.draw(render(state, size: state.size))
         }
         ticker?.cancel()
+        previewLanes.stop()
         jobsTask.cancel()
         watcher.stop()
         await terminal.stop()
@@ -119,6 +143,8 @@ public struct AppRunner: Sendable {
             do { try await jobs.retry(id) } catch { report(error) }
         case .resubmitJob(let id):
             do { try await jobs.resubmit(id) } catch { report(error) }
+        case .loadPreview, .cancelPreview:
+            break  // the loop hands these to the preview lanes, in order
         case .open(let target):
             if let problem = opener.open(target) { results.yield(.action(.message(problem, isError: true))) }
         case .copyToClipboard(let text):

@@ -20,7 +20,9 @@ public actor CursesTerminal {
 
     private var window: UnsafeMutablePointer<WINDOW>?
     private var options: Options
-    private var colorPairs: [CellStyle.ColorKey: Int16] = [:]
+    private var colorPairs = ColorPairTable(capacity: 0)
+    /// Set when a frame asked for a pair the table had no room for.
+    private var ranOutOfPairs = false
     private var hasColors = false
     private var colorCount: Int32 = 0
     private var isStarted = false
@@ -54,6 +56,7 @@ public actor CursesTerminal {
             use_default_colors()
             hasColors = true
             colorCount = ideo_colors()
+            colorPairs = ColorPairTable(capacity: Int(ideo_color_pairs()) - 1)
         }
         applyMouse(options.mouse)
         return currentSize()
@@ -121,9 +124,32 @@ public actor CursesTerminal {
         return MouseEvent(button: button, x: Int(event.x), y: Int(event.y), isDoubleClick: ideo_mouse_is_double(state) != 0)
     }
 
+    /// How many colours the terminal has; 0 without colour (NO_COLOR, or a terminal without).
+    public var paletteSize: Int { hasColors ? Int(colorCount) : 0 }
+
     /// Writes every cell; ncurses compares with what is on the terminal and sends only changes.
     public func draw(_ screen: Screen) {
         guard let window else { return }
+        ranOutOfPairs = false
+        writeCells(screen, window)
+        if ranOutOfPairs {
+            // Pictures used up the pairs: forget them all and draw this frame from scratch, every
+            // cell sent again in its new pair. A frame needs at most one pair per cell.
+            colorPairs.removeAll()
+            ranOutOfPairs = false
+            clearok(window, true)
+            writeCells(screen, window)
+        }
+        if let cursor = screen.cursor {
+            curs_set(1)
+            wmove(window, Int32(cursor.y), Int32(cursor.x))
+        } else {
+            curs_set(0)
+        }
+        wrefresh(window)
+    }
+
+    private func writeCells(_ screen: Screen, _ window: UnsafeMutablePointer<WINDOW>) {
         let rows = min(screen.size.rows, Int(getmaxy(window)))
         let columns = min(screen.size.columns, Int(getmaxx(window)))
         var cell = cchar_t()
@@ -135,7 +161,7 @@ public actor CursesTerminal {
                 var text: [wchar_t] = c.character.unicodeScalars.prefix(4).map { wchar_t(bitPattern: $0.value) }
                 text.append(0)
                 let (attrs, pair) = attributes(for: c.style)
-                text.withUnsafeBufferPointer { _ = ideo_setcchar(&cell, $0.baseAddress, attrs, Int32(pair)) }
+                text.withUnsafeBufferPointer { _ = ideo_setcchar(&cell, $0.baseAddress, attrs, pair) }
                 // The bottom-right cell cannot be written with mvwadd_wch without scrolling.
                 if y == rows - 1 && x == columns - 1 {
                     mvwins_wch(window, Int32(y), Int32(x), &cell)
@@ -144,16 +170,9 @@ public actor CursesTerminal {
                 }
             }
         }
-        if let cursor = screen.cursor {
-            curs_set(1)
-            wmove(window, Int32(cursor.y), Int32(cursor.x))
-        } else {
-            curs_set(0)
-        }
-        wrefresh(window)
     }
 
-    private func attributes(for style: CellStyle) -> (attr_t, Int16) {
+    private func attributes(for style: CellStyle) -> (attr_t, Int32) {
         var attrs = ideo_a_normal()
         if style.attributes.contains(.bold) { attrs |= ideo_a_bold() }
         if style.attributes.contains(.dim) { attrs |= ideo_a_dim() }
@@ -166,15 +185,19 @@ public actor CursesTerminal {
         }
         let key = CellStyle.ColorKey(foreground: style.foreground, background: style.background)
         if key.foreground == .terminalDefault && key.background == .terminalDefault { return (attrs, 0) }
-        if let pair = colorPairs[key] { return (attrs, pair) }
-        let next = Int16(colorPairs.count + 1)
-        guard Int32(next) < ideo_color_pairs() else { return (attrs, 0) }
-        init_pair(next, colorNumber(key.foreground), colorNumber(key.background))
-        colorPairs[key] = next
-        return (attrs, next)
+        switch colorPairs.pair(for: key) {
+        case .known(let pair):
+            return (attrs, pair)
+        case .new(let pair):
+            _ = ideo_init_pair(pair, colorNumber(key.foreground), colorNumber(key.background))
+            return (attrs, pair)
+        case .full:
+            ranOutOfPairs = true
+            return (attrs, 0)
+        }
     }
 
-    private func colorNumber(_ color: TerminalColor) -> Int16 {
+    private func colorNumber(_ color: TerminalColor) -> Int32 {
         switch color {
         case .terminalDefault: -1
         case .black: 0
@@ -186,7 +209,9 @@ public actor CursesTerminal {
         case .cyan: 6
         case .white: 7
         case .gray: colorCount >= 16 ? 8 : 7
-        case .indexed(let n): Int32(n) < colorCount ? Int16(n) : 7
+        case .indexed(let n):
+            // On an 8-colour terminal the bright colours 8...15 fall back to their normal forms.
+            if Int32(n) < colorCount { Int32(n) } else if n < 16 { Int32(n) - 8 } else { 7 }
         }
     }
 
@@ -219,13 +244,6 @@ public enum TerminalStartError: Error, Sendable, CustomStringConvertible {
         case .noTerm: "TERM is not set: the UI cannot tell what the terminal can do (try TERM=xterm-256color)"
         case .unknownTerm(let term): "the terminal type '\(term)' is unknown to ncurses (try TERM=xterm-256color)"
         }
-    }
-}
-
-extension CellStyle {
-    struct ColorKey: Hashable {
-        var foreground: TerminalColor
-        var background: TerminalColor
     }
 }
 

@@ -1,6 +1,7 @@
 import CursesBackend
 import Foundation
 import IdeogramKit
+import ImagePreview
 import Logging
 import TerminalUI
 import UpscaleQueue
@@ -94,7 +95,8 @@ public struct AppLaunch {
         if let moved = queue.history.movedAside { state.message = StatusMessage(moved.description, isError: true) }
 
         let control = QueueJobControl(queue: queue, endpoint: endpoint, outputDirectory: outputDirectory)
-        let runner = AppRunner(state: state, jobs: control,
+        let previewColors: PreviewColorMode = configuration.colors ? .preferred(environment: environment) : .none
+        let runner = AppRunner(state: state, jobs: control, previews: LoaderPreviewProvider(colors: previewColors),
                                terminalOptions: .init(mouse: configuration.mouse, noColor: !configuration.colors))
         var failure: Failure?
         do { try await runner.run() } catch { failure = .terminal(error.description) }

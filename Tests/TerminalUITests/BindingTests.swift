@@ -36,6 +36,7 @@ import Testing
             } else {
                 s.results.selectedID = id
             }
+            if command == .closeEnlarged { s.results.isEnlarged = true }
         case .help:
             s.overlay = .help(filter: "ab", scroll: 2)
         case .confirm:

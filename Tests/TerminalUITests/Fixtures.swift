@@ -51,3 +51,51 @@ enum Fixtures {
         return state
     }
 }
+
+/// Preview pictures made in the tests: a small landscape (sky, sun, hill) in a few palette
+/// colours, sized the way the loader sizes them: inside the requested box, aspect kept.
+enum PictureFixtures {
+    static let sky: TerminalColor = .indexed(153)
+    static let sun: TerminalColor = .indexed(220)
+    static let hill: TerminalColor = .indexed(34)
+
+    /// Columns × rows for an image of `aspect` (width / height) in the key's box, with cells
+    /// two pixels tall (half blocks).
+    static func size(fitting key: PreviewRequestKey, aspect: Double) -> (columns: Int, rows: Int) {
+        let columns = min(key.columns, max(1, Int(Double(key.rows * 2) * aspect)))
+        let rows = min(key.rows, max(1, Int((Double(columns) / aspect / 2).rounded())))
+        return (columns, rows)
+    }
+
+    static func landscape(fitting key: PreviewRequestKey, aspect: Double) -> PreviewPicture {
+        let (columns, rows) = size(fitting: key, aspect: aspect)
+        let width = Double(columns), height = Double(rows * 2)
+        func pixel(_ x: Int, _ y: Int) -> TerminalColor {
+            let dx = Double(x) - width * 0.7, dy = (Double(y) - height * 0.3) / 1.0
+            if dx * dx + dy * dy < (height * 0.18) * (height * 0.18) { return sun }
+            if Double(y) > height * 0.6 + height * 0.1 * Double(x) / width { return hill }
+            return sky
+        }
+        var cells: [PreviewPictureCell] = []
+        for row in 0..<rows {
+            for x in 0..<columns {
+                cells.append(PreviewPictureCell(symbol: "▀", foreground: pixel(x, row * 2), background: pixel(x, row * 2 + 1)))
+            }
+        }
+        return PreviewPicture(columns: columns, rows: rows, cells: cells)!
+    }
+
+    /// Feeds the picture each effect asked for back as the loader would.
+    static func deliver(_ effects: [Effect], into state: inout AppState, facts: (PreviewSlot) -> PreviewFacts) {
+        for case .loadPreview(let slot, let key) in effects {
+            let f = facts(slot)
+            let picture = landscape(fitting: key, aspect: Double(f.width) / Double(f.height))
+            _ = update(&state, .previewLoaded(slot, key, .picture(picture, f)))
+        }
+    }
+
+    static let beach = PreviewFacts(format: "PNG", width: 1024, height: 768, fileSize: 1_234_567)
+    static let upscaled = PreviewFacts(format: "PNG", width: 2048, height: 2048, fileSize: 5_600_000)
+
+    static func facts(_ slot: PreviewSlot) -> PreviewFacts { slot == .file || slot == .source ? beach : upscaled }
+}

@@ -27,7 +27,32 @@ import Testing
         var empty = Fixtures.state(size: size, withJobs: false)
         _ = update(&empty, [.key(.char("/")), .key(.char("n"))])
         return [("main", main), ("marked", marked), ("editing", editing), ("help", help), ("confirm", confirm),
-                ("results-nocolor", results), ("filter", empty)]
+                ("results-nocolor", results), ("filter", empty)] + previewScenes(size)
+    }
+
+    /// States holding loaded previews, the pictures made in the test (the core is pure).
+    static func previewScenes(_ size: Size) -> [(String, AppState)] {
+        var file = Fixtures.state(size: size)
+        for _ in 0..<3 { PictureFixtures.deliver(update(&file, .key(.down)), into: &file, facts: PictureFixtures.facts) }
+        var results = Fixtures.state(size: size)
+        results.focus = .results
+        PictureFixtures.deliver(update(&results, .key(.end)), into: &results, facts: PictureFixtures.facts)
+        var enlarged = results
+        PictureFixtures.deliver(update(&enlarged, .key(.char("v"))), into: &enlarged, facts: PictureFixtures.facts)
+        var failed = Fixtures.state(size: size)
+        for _ in 0..<4 { _ = update(&failed, .key(.down)) }
+        if let key = failed.previews[.file].request {
+            _ = update(&failed, .previewLoaded(.file, key, .failed("PNG is truncated: the file ends before the image does")))
+        }
+        return [("preview-file", file), ("preview-results", results), ("preview-enlarged", enlarged), ("preview-failed", failed)]
+    }
+
+    /// From `Layout.previewBesideColumns` on, the file preview sits beside the list.
+    @Test func filePreviewBesideTheListOnAWideTerminal() throws {
+        let size = Size(columns: 200, rows: 50)
+        for (name, state) in Self.previewScenes(size) where name == "preview-file" {
+            try check(render(state, size: size), name: "\(name)-200x50")
+        }
     }
 
     @Test(arguments: sizes)

@@ -102,6 +102,8 @@ public enum BindingTables {
         KeyBinding([.pageDown], .resultsPageDown, "Page down"),
         KeyBinding([.home, .char("g")], .resultsTop, "Newest job"),
         KeyBinding([.end, .char("G")], .resultsBottom, "Oldest job"),
+        KeyBinding([.char("v")], .toggleEnlarged, "Larger view of the result (again: back to the list)", hint: "larger view"),
+        KeyBinding([.escape], .closeEnlarged, "Back from the larger view"),
         KeyBinding([.char("o")], .openResult, "Open the result URL (or the saved file)", hint: "open"),
         KeyBinding([.char("y")], .copyURL, "Copy the result URL (OSC 52)", hint: "copy"),
         KeyBinding([.char("e")], .loadIntoEditor, "Load the job's source and parameters into the editor", hint: "edit"),

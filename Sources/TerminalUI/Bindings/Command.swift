@@ -18,6 +18,7 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
     // Results
     case resultsUp, resultsDown, resultsPageUp, resultsPageDown, resultsTop, resultsBottom
     case openResult, copyURL, loadIntoEditor, resubmit, cancelJob, retryJob, useSeed
+    case toggleEnlarged, closeEnlarged
     // Help overlay
     case closeHelp, helpDeleteBackward, helpScrollUp, helpScrollDown
     // Confirmation

@@ -15,6 +15,8 @@ public enum Action: Hashable, Sendable {
     case imageInspected(FilePath, ImageInspection)
     /// The queue's jobs, all of them, each time any changes (see `JobRow`).
     case jobsChanged([JobRow])
+    /// A preview made for `slot`'s request `key` (dropped unless the slot still wants it).
+    case previewLoaded(PreviewSlot, PreviewRequestKey, PreviewOutcome)
     /// A line for the status bar from the outside (an effect failed, a file was saved...).
     case message(String, isError: Bool)
 }
@@ -25,6 +27,11 @@ public enum Effect: Hashable, Sendable {
     case listDirectory(FilePath)
     /// Read image headers for pixel sizes → one `.imageInspected` per path.
     case inspectImages([FilePath])
+    /// Make a preview of the key's file fitting its cell box → `.previewLoaded` for the same
+    /// slot and key. A newer request for the slot supersedes this one (its result is dropped).
+    case loadPreview(PreviewSlot, PreviewRequestKey)
+    /// The slot wants nothing now: stop its load, if any.
+    case cancelPreview(PreviewSlot)
     /// Queue these upscales.
     case submit([JobSubmission])
     case cancelJob(JobRowID)

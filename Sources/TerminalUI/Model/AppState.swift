@@ -37,6 +37,8 @@ public struct AppState: Hashable, Sendable {
     public var files: FilesState
     public var parameters = ParametersState()
     public var results = ResultsState()
+    /// The image previews: what each slot asked for and shows.
+    public var previews = PreviewsState()
     public var overlay: Overlay?
     public var connection: ConnectionInfo
     public var message: StatusMessage?
@@ -67,6 +69,10 @@ public struct AppState: Hashable, Sendable {
 
     /// Ticks are needed only while something moves on screen.
     public var needsTicks: Bool { results.jobs.contains { $0.state.isInFlight } }
+
+    /// The results pane's larger single view is on screen (it shows only while the pane has
+    /// the keyboard, so Tab away and back returns to it).
+    public var showsEnlargedResult: Bool { focus == .results && results.isEnlarged }
 
     /// Keys go into a text field (prompt editor, filter, help filter), so `q` and `?` type.
     public var isTyping: Bool {

@@ -3,6 +3,8 @@ public struct ResultsState: Hashable, Sendable {
     public private(set) var jobs: [JobRow] = []
     public var selectedID: JobRowID?
     public var scrollTop = 0
+    /// `v`: the selected job's result in a larger single view instead of the pane.
+    public var isEnlarged = false
 
     public init() {}
 

@@ -28,6 +28,8 @@ enum FilesPaneView {
             }
         }
 
+        FilesPreviewView.draw(state, layout, &screen)
+
         let summary = layout.filesSummaryRow
         var parts = ["\(files.visible.count) of \(files.entries.count)", "sort: \(files.sortOrder.rawValue)"]
         if !files.marked.isEmpty { parts.insert("\(files.marked.count) marked", at: 1) }

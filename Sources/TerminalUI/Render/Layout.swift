@@ -27,9 +27,16 @@ public struct Layout: Hashable, Sendable {
 
     public var isTooSmall: Bool { size.columns < Self.minimum.columns || size.rows < Self.minimum.rows }
 
-    // Files pane: a path row, the list, a summary row.
+    // Files pane: a path row, the list with the preview below or beside it, a summary row.
     public var filesPathRow: Rect { Rect(x: files.inner.x, y: files.inner.y, width: files.inner.width, height: 1) }
-    public var filesList: Rect { Rect(x: files.inner.x, y: files.inner.y + 1, width: files.inner.width, height: files.inner.height - 2) }
+    /// Between the path row and the summary row: the list and the preview share it.
+    var filesBody: Rect { Rect(x: files.inner.x, y: files.inner.y + 1, width: files.inner.width, height: files.inner.height - 2) }
+    public var filesList: Rect {
+        let body = filesBody
+        guard let preview = filesPreview else { return body }
+        if filesPreviewIsBeside { return Rect(x: body.x, y: body.y, width: preview.x - body.x, height: body.height) }
+        return Rect(x: body.x, y: body.y, width: body.width, height: preview.y - body.y)
+    }
     public var filesSummaryRow: Rect { Rect(x: files.inner.x, y: files.inner.maxY - 1, width: files.inner.width, height: 1) }
 
     // Parameters pane: the prompt editor, a rule, five fields, the JSON preview.
@@ -41,12 +48,15 @@ public struct Layout: Hashable, Sendable {
     }
     public var jsonRow: Rect { Rect(x: parameters.inner.x, y: parameters.inner.maxY - 1, width: parameters.inner.width, height: 1) }
 
-    // Results pane: the job list above the selected job's details.
+    // Results pane: the job list, the source and result side by side (when tall enough), the
+    // selected job's details.
     public var detailRows: Int { results.inner.height >= 16 ? 6 : 4 }
     public var resultsList: Rect {
-        Rect(x: results.inner.x, y: results.inner.y, width: results.inner.width, height: max(1, results.inner.height - detailRows - 1))
+        let below = detailRows + 1 + (resultsPreviewRows > 0 ? resultsPreviewRows + 1 : 0)
+        return Rect(x: results.inner.x, y: results.inner.y, width: results.inner.width, height: max(1, results.inner.height - below))
     }
     public var resultsDetails: Rect {
-        Rect(x: results.inner.x, y: resultsList.maxY + 1, width: results.inner.width, height: results.inner.maxY - resultsList.maxY - 1)
+        let top = (resultsPreviews?.maxY ?? resultsList.maxY) + 1
+        return Rect(x: results.inner.x, y: top, width: results.inner.width, height: results.inner.maxY - top)
     }
 }

@@ -12,6 +12,7 @@ public func render(_ state: AppState, size: Size) -> Screen {
     FilesPaneView.draw(state, layout, &screen)
     ParametersPaneView.draw(state, layout, &screen)
     ResultsPaneView.draw(state, layout, &screen)
+    if state.showsEnlargedResult { ResultPreviewsView.drawEnlarged(state, layout: layout, &screen) }
     StatusBarView.draw(state, layout, &screen)
     FooterView.draw(state, layout, &screen)
     switch state.overlay {

@@ -22,6 +22,10 @@ enum ResultsPaneView {
         }
         let ruleY = list.maxY
         for x in list.x..<list.maxX { screen.write("─", x: x, y: ruleY, style: theme.border) }
+        if let previews = layout.resultsPreviews {
+            for x in previews.x..<previews.maxX { screen.write("─", x: x, y: previews.maxY, style: theme.border) }
+            if let job = results.selectedJob { ResultPreviewsView.drawSideBySide(job, state: state, layout: layout, &screen) }
+        }
         if let job = results.selectedJob { drawDetails(job, state: state, rect: layout.resultsDetails, &screen) }
     }
 

@@ -25,7 +25,8 @@ enum Commands {
             return []
 
         case .resultsUp, .resultsDown, .resultsPageUp, .resultsPageDown, .resultsTop, .resultsBottom,
-             .openResult, .copyURL, .loadIntoEditor, .resubmit, .cancelJob, .retryJob, .useSeed:
+             .openResult, .copyURL, .loadIntoEditor, .resubmit, .cancelJob, .retryJob, .useSeed,
+             .toggleEnlarged, .closeEnlarged:
             return ResultsUpdate.perform(command, &state)
 
         case .closeHelp, .helpDeleteBackward, .helpScrollUp, .helpScrollDown:

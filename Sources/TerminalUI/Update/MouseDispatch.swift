@@ -4,6 +4,15 @@ enum MouseDispatch {
         guard state.mouseEnabled, state.overlay == nil else { return [] }
         let layout = Layout(size: state.size)
         guard !layout.isTooSmall else { return [] }
+        if state.showsEnlargedResult, layout.enlargedView.contains(x: event.x, y: event.y) {
+            // The larger view covers the right column: the wheel still changes the job, and a
+            // click must not land on the rows hidden beneath it.
+            switch event.button {
+            case .wheelUp: return ResultsUpdate.perform(.resultsUp, &state)
+            case .wheelDown: return ResultsUpdate.perform(.resultsDown, &state)
+            case .left, .right: return []
+            }
+        }
         let pane: Pane
         if layout.files.contains(x: event.x, y: event.y) {
             pane = .files

@@ -11,6 +11,10 @@ enum ResultsUpdate {
         case .resultsPageDown: state.results.select(index: index + page)
         case .resultsTop: state.results.select(index: 0)
         case .resultsBottom: state.results.select(index: state.results.jobs.count - 1)
+        case .toggleEnlarged: state.results.isEnlarged.toggle()
+        case .closeEnlarged:
+            guard state.results.isEnlarged else { return [] }
+            state.results.isEnlarged = false
         default:
             guard let job = state.results.selectedJob else {
                 state.message = StatusMessage("no job selected", isError: true)

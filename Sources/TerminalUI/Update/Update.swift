@@ -3,6 +3,12 @@ import Foundation
 /// The core's one entry point for change: apply an action to the state and say what work the
 /// outside must do. Pure: no I/O, no clock, no terminal.
 public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
+    let effects = apply(action, &state)
+    // Whatever changed (selection, size, jobs, focus), the previews follow it.
+    return effects + PreviewUpdate.sync(&state)
+}
+
+private func apply(_ action: Action, _ state: inout AppState) -> [Effect] {
     switch action {
     case .key(let key):
         return KeyDispatch.handle(key, &state)
@@ -33,6 +39,9 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .jobsChanged(let rows):
         state.results.replaceJobs(rows)
         ResultsUpdate.keepSelectionVisible(&state)
+        return []
+    case .previewLoaded(let slot, let key, let outcome):
+        PreviewUpdate.loaded(slot, key, outcome, &state)
         return []
     case .message(let text, let isError):
         state.message = StatusMessage(TerminalSafeTextBridge.text(text, limit: 300), isError: isError)

@@ -1,0 +1,54 @@
+import CursesBackend
+import ImagePreview
+import Synchronization
+import TerminalUI
+
+/// Gives the UI its previews through ImagePreview: one `PreviewLoader` per slot (a loader is
+/// "latest request wins", so the file pane and the two results views never cancel each other)
+/// over one shared, bounded `PreviewCache`.
+public final class LoaderPreviewProvider: PreviewProvider {
+    private let loaders: [PreviewSlot: PreviewLoader]
+    private let colors: Mutex<PreviewColorMode>
+
+    /// `colors` is what the environment asks for (`PreviewColorMode.preferred`); the terminal's
+    /// palette may lower it once known. The UI has no 24-bit colours, so true colour becomes 256.
+    public init(colors: PreviewColorMode, cache: PreviewCache = PreviewCache(capacity: 64)) {
+        var loaders: [PreviewSlot: PreviewLoader] = [:]
+        for slot in PreviewSlot.allCases { loaders[slot] = PreviewLoader(cache: cache, label: "preview-\(slot.rawValue)") }
+        self.loaders = loaders
+        self.colors = Mutex(colors == .truecolor ? .indexed256 : colors)
+    }
+
+    public var colorMode: PreviewColorMode { colors.withLock { $0 } }
+
+    public func useTerminalColors(_ count: Int) {
+        colors.withLock { mode in mode = Self.mode(mode, palette: count) }
+    }
+
+    /// No more colours than the terminal has: none without colour, 16 below 256.
+    static func mode(_ wanted: PreviewColorMode, palette: Int) -> PreviewColorMode {
+        if palette < 8 { return .none }
+        if palette < 256 && wanted != .none { return .indexed16 }
+        return wanted
+    }
+
+    public func cached(_ slot: PreviewSlot, _ key: PreviewRequestKey) -> PreviewOutcome? {
+        loaders[slot]?.cached(request(key)).map(PreviewConversion.outcome)
+    }
+
+    public func load(_ slot: PreviewSlot, _ key: PreviewRequestKey) async -> PreviewOutcome? {
+        guard let loader = loaders[slot] else { return nil }
+        let result = await loader.load(request(key))
+        if case .failure(.cancelled) = result { return nil }
+        return PreviewConversion.outcome(result)
+    }
+
+    public func cancel(_ slot: PreviewSlot) {
+        loaders[slot]?.cancel()
+    }
+
+    private func request(_ key: PreviewRequestKey) -> PreviewRequest {
+        PreviewRequest(path: key.path.bytes, columns: key.columns, rows: key.rows,
+                       options: PreviewOptions(colors: colorMode, symbols: .half))
+    }
+}

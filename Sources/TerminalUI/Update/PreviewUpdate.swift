@@ -1,0 +1,62 @@
+/// Keeps each preview slot asking for what the screen shows now, and takes in results.
+enum PreviewUpdate {
+    /// After every action: works out what each slot should show (from the selection and the
+    /// layout) and asks for it when that changed. A slot that wants something new shows
+    /// "loading" at once and never keeps the previous file's picture.
+    static func sync(_ state: inout AppState) -> [Effect] {
+        var effects: [Effect] = []
+        for slot in PreviewSlot.allCases {
+            let wanted = wantedRequest(slot, state)
+            let current = state.previews[slot]
+            guard wanted != current.request else { continue }
+            if let wanted {
+                state.previews[slot] = PreviewSlotState(request: wanted, content: .loading)
+                effects.append(.loadPreview(slot, wanted))
+            } else {
+                state.previews[slot] = PreviewSlotState()
+                if current.request != nil { effects.append(.cancelPreview(slot)) }
+            }
+        }
+        return effects
+    }
+
+    /// A finished preview: shown only if the slot still wants exactly this request.
+    static func loaded(_ slot: PreviewSlot, _ key: PreviewRequestKey, _ outcome: PreviewOutcome, _ state: inout AppState) {
+        guard state.previews[slot].request == key else { return }
+        switch outcome {
+        case .picture(let picture, let facts):
+            state.previews[slot].content = .picture(picture, facts)
+        case .failed(let reason):
+            state.previews[slot].content = .failed(TerminalSafeTextBridge.text(reason, limit: 200))
+        }
+    }
+
+    /// What `slot` should show now, or nil for nothing.
+    static func wantedRequest(_ slot: PreviewSlot, _ state: AppState) -> PreviewRequestKey? {
+        let layout = Layout(size: state.size)
+        guard let box = layout.previewBox(slot) else { return nil }
+        let path: FilePath
+        var modified: Int64?
+        switch slot {
+        case .file:
+            guard let entry = state.files.selectedEntry, entry.looksLikeImage, let selected = state.files.selectedPath else { return nil }
+            path = selected
+            modified = entry.modified
+        case .source:
+            guard !state.showsEnlargedResult, let job = state.results.selectedJob else { return nil }
+            path = FilePath(job.sourcePath)
+        case .result:
+            guard !state.showsEnlargedResult, let job = state.results.selectedJob, let file = job.downloadedFile else { return nil }
+            path = FilePath(file)
+        case .enlarged:
+            guard state.showsEnlargedResult, let job = state.results.selectedJob, let file = job.downloadedFile else { return nil }
+            path = FilePath(file)
+        }
+        return PreviewRequestKey(path: path, modified: modified, columns: box.width, rows: box.height)
+    }
+}
+
+extension JobRow {
+    /// The saved result, once the job is done and the file is there to preview.
+    var downloadedFile: String? { state == .done ? localFile : nil }
+}
