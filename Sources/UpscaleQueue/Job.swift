@@ -18,7 +18,8 @@ public struct Job: Sendable, Identifiable, Equatable {
     /// Submission order across the history; the queue sends queued jobs in this order.
     public internal(set) var sequence: Int64
     public let sourcePath: String
-    /// SHA-256 of the source bytes at submission, in hex.
+    /// SHA-256 of the source bytes at submission, in hex, for fixed-seed requests (the
+    /// deduplication key is made from it); empty for a random seed, which is never a repeat.
     public let imageDigest: String
     public let request: UpscaleRequest
     public let endpoint: Endpoint

@@ -120,6 +120,18 @@ struct QueueFlowTests {
         await f.finish()
     }
 
+    @Test func onlyFixedSeedRequestsHashTheirImage() async throws {
+        let f = try await QueueFixture.make()
+        let random = try await f.submit("r.png")
+        let fixed = try await f.submit("f.png", request: UpscaleRequest(seed: 5), salt: 3)
+        #expect(random.imageDigest.isEmpty, "a random seed is never a repeat: nothing to fingerprint")
+        #expect(fixed.imageDigest == Job.hexDigest(of: TestImages.png(salt: 3)))
+        #expect(try f.history.job(fixed.id)?.imageDigest == fixed.imageDigest)
+        #expect(await f.waitFor(random.id, .done))
+        #expect(await f.waitFor(fixed.id, .done))
+        await f.finish()
+    }
+
     @Test func everySubscriberGetsItsOwnStream() async throws {
         let f = try await QueueFixture.make()
         let second = EventLog(await f.queue.events())
