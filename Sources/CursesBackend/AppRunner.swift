@@ -42,46 +42,51 @@ public struct AppRunner: Sendable {
         state.size = try await terminal.start()
         TerminalGuard.install(wakeFD: watcher.wakeWrite)
 
-        let (events, continuation) = AsyncStream<Event>.makeStream()
-        watcher.start { continuation.yield(.input($0)) }
+        let inbox = EventInbox<Event>()
+        watcher.start { inbox.post(.input($0)) }
         let jobsTask = Task { [jobs] in
-            for await rows in jobs.jobUpdates() { continuation.yield(.action(.jobsChanged(rows))) }
+            for await rows in jobs.jobUpdates() { inbox.post(.action(.jobsChanged(rows))) }
         }
         var ticker: Task<Void, Never>?
         let perform = { @Sendable (effect: Effect) in
-            _ = Task { await self.perform(effect, terminal: terminal, results: continuation) }
+            _ = Task { await self.perform(effect, terminal: terminal, results: inbox) }
         }
 
         for effect in state.initialEffects { _ = perform(effect) }
         await terminal.draw(render(state, size: state.size))
 
-        loop: for await event in events {
-            var actions: [Action] = []
-            switch event {
-            case .action(let action): actions = [action]
-            case .input(.inputReady):
-                actions = await terminal.readPendingInput()
-                watcher.resume()
-            case .input(.resized): actions = [.resize(await terminal.resizeFromKernel())]
-            case .input(.terminate): break loop
-            }
-            for action in actions {
-                for effect in update(&state, action) {
-                    switch effect {
-                    case .quit: break
-                    case .copyToClipboard(let text): await terminal.copyToClipboard(text)
-                    case .setMouse(let on): await terminal.setMouse(on)
-                    default: _ = perform(effect)
+        // Everything waiting is applied before one draw: a burst costs one frame, not one each.
+        loop: while true {
+            var listedFolder = false
+            for event in await inbox.next() {
+                var actions: [Action] = []
+                switch event {
+                case .action(let action): actions = [action]
+                case .input(.inputReady):
+                    actions = await terminal.readPendingInput()
+                    watcher.resume()
+                case .input(.resized): actions = [.resize(await terminal.resizeFromKernel())]
+                case .input(.terminate): break loop
+                }
+                for action in actions {
+                    if case .directoryListed = action { listedFolder = true }
+                    for effect in update(&state, action) {
+                        switch effect {
+                        case .quit: break
+                        case .copyToClipboard(let text): await terminal.copyToClipboard(text)
+                        case .setMouse(let on): await terminal.setMouse(on)
+                        default: _ = perform(effect)
+                        }
                     }
                 }
+                if state.hasQuit { break loop }
             }
-            if state.hasQuit { break loop }
             // Tick only while jobs run, so an idle UI uses no CPU.
             if state.needsTicks && ticker == nil {
                 ticker = Task {
                     while !Task.isCancelled {
                         try? await Task.sleep(nanoseconds: 100_000_000)
-                        continuation.yield(.action(.tick(Date())))
+                        inbox.post(.action(.tick(Date())))
                     }
                 }
             } else if !state.needsTicks, let running = ticker {
@@ -89,28 +94,30 @@ public struct AppRunner: Sendable {
                 ticker = nil
             }
             await terminal.draw(render(state, size: state.size))
+            // The previous folder's entries were freed: give the memory back, not keep it.
+            if listedFolder { HeapTuning.trim() }
         }
         ticker?.cancel()
         jobsTask.cancel()
         watcher.stop()
         await terminal.stop()
         TerminalGuard.uninstall()
-        continuation.finish()
         return state
     }
 
     /// Runs one effect off the loop and feeds its result back as actions.
-    private func perform(_ effect: Effect, terminal: CursesTerminal, results: AsyncStream<Event>.Continuation) async {
+    private func perform(_ effect: Effect, terminal: CursesTerminal, results: EventInbox<Event>) async {
         func report(_ error: any Error) {
-            results.yield(.action(.message(String(describing: error), isError: true)))
+            results.post(.action(.message(String(describing: error), isError: true)))
         }
         switch effect {
-        case .listDirectory(let path):
-            results.yield(.action(.directoryListed(await fileSystem.list(path))))
+        case .listDirectory(let path, let request):
+            var listing = await fileSystem.list(path)
+            listing.request = request
+            results.post(.action(.directoryListed(listing)))
         case .inspectImages(let paths):
-            for (path, inspection) in await fileSystem.inspect(paths) {
-                results.yield(.action(.imageInspected(path, inspection)))
-            }
+            // Posted together, so the loop applies the whole batch before drawing once.
+            results.post(await fileSystem.inspect(paths).map { .action(.imageInspected($0, $1)) })
         case .submit(let submissions):
             do { try await jobs.submit(submissions) } catch { report(error) }
         case .cancelJob(let id):
@@ -120,7 +127,7 @@ public struct AppRunner: Sendable {
         case .resubmitJob(let id):
             do { try await jobs.resubmit(id) } catch { report(error) }
         case .open(let target):
-            if let problem = opener.open(target) { results.yield(.action(.message(problem, isError: true))) }
+            if let problem = opener.open(target) { results.post(.action(.message(problem, isError: true))) }
         case .copyToClipboard(let text):
             await terminal.copyToClipboard(text)
         case .setMouse(let on):

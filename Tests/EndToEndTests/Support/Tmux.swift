@@ -89,7 +89,7 @@ final class TmuxSession: @unchecked Sendable {
             handle.write(Data(text.utf8))
             try? handle.close()
         } else {
-            FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+            _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
         }
     }
 
