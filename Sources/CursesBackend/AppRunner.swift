@@ -46,15 +46,15 @@ public struct AppRunner: Sendable {
         previews.useTerminalColors(await terminal.paletteSize)
         TerminalGuard.install(wakeFD: watcher.wakeWrite)
 
-        let (events, continuation) = AsyncStream<Event>.makeStream()
-        watcher.start { continuation.yield(.input($0)) }
+        let inbox = EventInbox<Event>()
+        watcher.start { inbox.post(.input($0)) }
         let jobsTask = Task { [jobs] in
-            for await rows in jobs.jobUpdates() { continuation.yield(.action(.jobsChanged(rows))) }
+            for await rows in jobs.jobUpdates() { inbox.post(.action(.jobsChanged(rows))) }
         }
         var ticker: Task<Void, Never>?
-        let previewLanes = PreviewLanes(provider: previews) { continuation.yield(.action($0)) }
+        let previewLanes = PreviewLanes(provider: previews) { inbox.post(.action($0)) }
         let perform = { @Sendable (effect: Effect) in
-            _ = Task { await self.perform(effect, terminal: terminal, results: continuation) }
+            _ = Task { await self.perform(effect, terminal: terminal, results: inbox) }
         }
 
         var initial = state.initialEffects
@@ -65,46 +65,51 @@ public struct AppRunner: Sendable {
         }
         await terminal.draw(render(state, size: state.size))
 
-        loop: for await event in events {
-            var actions: [Action] = []
-            switch event {
-            case .action(let action): actions = [action]
-            case .input(.inputReady):
-                actions = await terminal.readPendingInput()
-                watcher.resume()
-            case .input(.resized): actions = [.resize(await terminal.resizeFromKernel())]
-            case .input(.terminate): break loop
-            }
-            // Actions may add actions: a preview already in the cache is shown in this frame,
-            // so moving through files seen before never flashes "loading".
-            var index = 0
-            while index < actions.count {
-                let action = actions[index]
-                index += 1
-                for effect in update(&state, action) {
-                    switch effect {
-                    case .quit: break
-                    case .copyToClipboard(let text): await terminal.copyToClipboard(text)
-                    case .setMouse(let on): await terminal.setMouse(on)
-                    case .loadPreview(let slot, let key):
-                        if let outcome = previews.cached(slot, key) {
-                            previewLanes.cancel(slot)
-                            actions.append(.previewLoaded(slot, key, outcome))
-                        } else {
-                            previewLanes.load(slot, key)
+        // Everything waiting is applied before one draw: a burst costs one frame, not one each.
+        loop: while true {
+            var listedFolder = false
+            for event in await inbox.next() {
+                var actions: [Action] = []
+                switch event {
+                case .action(let action): actions = [action]
+                case .input(.inputReady):
+                    actions = await terminal.readPendingInput()
+                    watcher.resume()
+                case .input(.resized): actions = [.resize(await terminal.resizeFromKernel())]
+                case .input(.terminate): break loop
+                }
+                // Actions may add actions: a preview already in the cache is shown in this frame,
+                // so moving through files seen before never flashes "loading".
+                var index = 0
+                while index < actions.count {
+                    let action = actions[index]
+                    index += 1
+                    if case .directoryListed = action { listedFolder = true }
+                    for effect in update(&state, action) {
+                        switch effect {
+                        case .quit: break
+                        case .copyToClipboard(let text): await terminal.copyToClipboard(text)
+                        case .setMouse(let on): await terminal.setMouse(on)
+                        case .loadPreview(let slot, let key):
+                            if let outcome = previews.cached(slot, key) {
+                                previewLanes.cancel(slot)
+                                actions.append(.previewLoaded(slot, key, outcome))
+                            } else {
+                                previewLanes.load(slot, key)
+                            }
+                        case .cancelPreview(let slot): previewLanes.cancel(slot)
+                        default: _ = perform(effect)
                         }
-                    case .cancelPreview(let slot): previewLanes.cancel(slot)
-                    default: _ = perform(effect)
                     }
                 }
+                if state.hasQuit { break loop }
             }
-            if state.hasQuit { break loop }
             // Tick only while jobs run, so an idle UI uses no CPU.
             if state.needsTicks && ticker == nil {
                 ticker = Task {
                     while !Task.isCancelled {
                         try? await Task.sleep(nanoseconds: 100_000_000)
-                        continuation.yield(.action(.tick(Date())))
+                        inbox.post(.action(.tick(Date())))
                     }
                 }
             } else if !state.needsTicks, let running = ticker {
@@ -112,6 +117,8 @@ public struct AppRunner: Sendable {
                 ticker = nil
             }
             await terminal.draw(render(state, size: state.size))
+            // The previous folder's entries were freed: give the memory back, not keep it.
+            if listedFolder { HeapTuning.trim() }
         }
         ticker?.cancel()
         previewLanes.stop()
@@ -119,22 +126,22 @@ public struct AppRunner: Sendable {
         watcher.stop()
         await terminal.stop()
         TerminalGuard.uninstall()
-        continuation.finish()
         return state
     }
 
     /// Runs one effect off the loop and feeds its result back as actions.
-    private func perform(_ effect: Effect, terminal: CursesTerminal, results: AsyncStream<Event>.Continuation) async {
+    private func perform(_ effect: Effect, terminal: CursesTerminal, results: EventInbox<Event>) async {
         func report(_ error: any Error) {
-            results.yield(.action(.message(String(describing: error), isError: true)))
+            results.post(.action(.message(String(describing: error), isError: true)))
         }
         switch effect {
-        case .listDirectory(let path):
-            results.yield(.action(.directoryListed(await fileSystem.list(path))))
+        case .listDirectory(let path, let request):
+            var listing = await fileSystem.list(path)
+            listing.request = request
+            results.post(.action(.directoryListed(listing)))
         case .inspectImages(let paths):
-            for (path, inspection) in await fileSystem.inspect(paths) {
-                results.yield(.action(.imageInspected(path, inspection)))
-            }
+            // Posted together, so the loop applies the whole batch before drawing once.
+            results.post(await fileSystem.inspect(paths).map { .action(.imageInspected($0, $1)) })
         case .submit(let submissions):
             do { try await jobs.submit(submissions) } catch { report(error) }
         case .cancelJob(let id):
@@ -146,7 +153,7 @@ public struct AppRunner: Sendable {
         case .loadPreview, .cancelPreview:
             break  // the loop hands these to the preview lanes, in order
         case .open(let target):
-            if let problem = opener.open(target) { results.yield(.action(.message(problem, isError: true))) }
+            if let problem = opener.open(target) { results.post(.action(.message(problem, isError: true))) }
         case .copyToClipboard(let text):
             await terminal.copyToClipboard(text)
         case .setMouse(let on):

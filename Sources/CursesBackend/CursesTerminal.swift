@@ -26,6 +26,8 @@ public actor CursesTerminal {
     private var hasColors = false
     private var colorCount: Int32 = 0
     private var isStarted = false
+    /// Survives between reads: a long paste arrives in several.
+    private var paste = BracketedPasteParser()
 
     public init(options: Options = Options()) {
         self.options = options
@@ -59,6 +61,7 @@ public actor CursesTerminal {
             colorPairs = ColorPairTable(capacity: Int(ideo_color_pairs()) - 1)
         }
         applyMouse(options.mouse)
+        writeRaw(Self.bracketedPasteOn)
         return currentSize()
     }
 
@@ -87,28 +90,37 @@ public actor CursesTerminal {
         return currentSize()
     }
 
-    /// Reads every key waiting, without blocking.
+    /// Reads every key waiting, without blocking. Bracketed pastes become one `.paste`.
     public func readPendingInput() -> [Action] {
         guard let window else { return [] }
-        var actions: [Action] = []
+        var outputs: [BracketedPasteParser.Output] = []
         while true {
             var code: wint_t = 0
             let result = wget_wch(window, &code)
             if result == ideo_err() { break }
             if result == ideo_key_code_yes() {
                 let value = Int32(code)
+                let action: Action?
                 if value == ideo_key_resize() {
-                    actions.append(.resize(currentSize()))
+                    action = .resize(currentSize())
                 } else if value == ideo_key_mouse() {
-                    if let event = readMouse() { actions.append(.mouse(event)) }
-                } else if let key = KeyTranslator.functionKey(value) {
-                    actions.append(.key(key))
+                    action = readMouse().map { .mouse($0) }
+                } else {
+                    action = KeyTranslator.functionKey(value).map { .key($0) }
                 }
-            } else if let key = KeyTranslator.character(UInt32(code)) {
-                actions.append(.key(key))
+                if let action { paste.feed(.decoded(action), into: &outputs) }
+            } else {
+                paste.feed(.character(UInt32(code)), into: &outputs)
             }
         }
-        return actions
+        outputs += paste.flush()
+        return outputs.compactMap { output in
+            switch output {
+            case .paste(let text): .paste(text)
+            case .token(.decoded(let action)): action
+            case .token(.character(let code)): KeyTranslator.character(code).map { .key($0) }
+            }
+        }
     }
 
     private func readMouse() -> MouseEvent? {
@@ -128,6 +140,8 @@ public actor CursesTerminal {
     public var paletteSize: Int { hasColors ? Int(colorCount) : 0 }
 
     /// Writes every cell; ncurses compares with what is on the terminal and sends only changes.
+    /// Styles are looked up once per run of same-style cells, and the characters go through one
+    /// buffer for the whole frame: no heap allocation per cell.
     public func draw(_ screen: Screen) {
         guard let window else { return }
         ranOutOfPairs = false
@@ -153,20 +167,32 @@ public actor CursesTerminal {
         let rows = min(screen.size.rows, Int(getmaxy(window)))
         let columns = min(screen.size.columns, Int(getmaxx(window)))
         var cell = cchar_t()
-        for y in 0..<rows {
-            for x in 0..<columns {
-                let c = screen[x, y]
-                if c.isContinuation { continue }
-                if c.width == 2 && x + 1 >= columns { continue }
-                var text: [wchar_t] = c.character.unicodeScalars.prefix(4).map { wchar_t(bitPattern: $0.value) }
-                text.append(0)
-                let (attrs, pair) = attributes(for: c.style)
-                text.withUnsafeBufferPointer { _ = ideo_setcchar(&cell, $0.baseAddress, attrs, pair) }
-                // The bottom-right cell cannot be written with mvwadd_wch without scrolling.
-                if y == rows - 1 && x == columns - 1 {
-                    mvwins_wch(window, Int32(y), Int32(x), &cell)
-                } else {
-                    mvwadd_wch(window, Int32(y), Int32(x), &cell)
+        var runStyle: CellStyle?
+        var runAttributes = (ideo_a_normal(), Int32(0))
+        withUnsafeTemporaryAllocation(of: wchar_t.self, capacity: 5) { text in
+            for y in 0..<rows {
+                for x in 0..<columns {
+                    let c = screen[x, y]
+                    if c.isContinuation { continue }
+                    if c.width == 2 && x + 1 >= columns { continue }
+                    if c.style != runStyle {
+                        runStyle = c.style
+                        runAttributes = attributes(for: c.style)
+                    }
+                    var count = 0
+                    for scalar in c.character.unicodeScalars {
+                        if count == 4 { break }
+                        text[count] = wchar_t(bitPattern: scalar.value)
+                        count += 1
+                    }
+                    text[count] = 0
+                    _ = ideo_setcchar(&cell, text.baseAddress, runAttributes.0, runAttributes.1)
+                    // The bottom-right cell cannot be written with mvwadd_wch without scrolling.
+                    if y == rows - 1 && x == columns - 1 {
+                        mvwins_wch(window, Int32(y), Int32(x), &cell)
+                    } else {
+                        mvwadd_wch(window, Int32(y), Int32(x), &cell)
+                    }
                 }
             }
         }
@@ -218,7 +244,15 @@ public actor CursesTerminal {
     /// Copies text to the clipboard through OSC 52, which most terminals (and tmux with
     /// `set-clipboard on`) pass to the system clipboard.
     public func copyToClipboard(_ text: String) {
-        let sequence = "\u{1B}]52;c;\(Base64.encode(Array(text.utf8)))\u{07}"
+        writeRaw("\u{1B}]52;c;\(Base64.encode(Array(text.utf8)))\u{07}")
+    }
+
+    /// Pasted text comes wrapped in ESC[200~ … ESC[201~, so it cannot act as keys.
+    static let bracketedPasteOn = "\u{1B}[?2004h"
+    static let bracketedPasteOff = "\u{1B}[?2004l"
+
+    /// Terminal modes ncurses does not manage, written straight to the terminal.
+    private func writeRaw(_ sequence: String) {
         let bytes = Array(sequence.utf8)
         _ = bytes.withUnsafeBytes { write(1, $0.baseAddress, $0.count) }
     }
@@ -228,6 +262,7 @@ public actor CursesTerminal {
         guard isStarted else { return }
         isStarted = false
         mousemask(0, nil)
+        writeRaw(Self.bracketedPasteOff)
         endwin()
         TerminalGuard.forgetTerminal()
     }

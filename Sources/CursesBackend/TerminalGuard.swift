@@ -14,7 +14,8 @@ import Darwin
 ///   `endwin`) or resizes in order.
 /// - SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT (crashes and Swift traps): restore the
 ///   saved termios, write the reset bytes (leave the alternate screen, show the cursor, stop
-///   mouse reports), then re-raise with the default action so the crash is still reported.
+///   mouse reports and bracketed paste), then re-raise with the default action so the crash
+///   is still reported.
 enum TerminalGuard {
     struct State {
         var saved = termios()
@@ -33,7 +34,7 @@ enum TerminalGuard {
 
     /// Reset bytes prepared before any signal can arrive; a handler must not allocate.
     nonisolated(unsafe) static let resetBytes: UnsafeMutableBufferPointer<UInt8> = {
-        let bytes = Array("\u{1B}[?1000l\u{1B}[?1002l\u{1B}[?1006l\u{1B}[0m\u{1B}[?25h\u{1B}[?1049l\r\n".utf8)
+        let bytes = Array("\u{1B}[?2004l\u{1B}[?1000l\u{1B}[?1002l\u{1B}[?1006l\u{1B}[0m\u{1B}[?25h\u{1B}[?1049l\r\n".utf8)
         let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: bytes.count)
         _ = buffer.initialize(from: bytes)
         return buffer

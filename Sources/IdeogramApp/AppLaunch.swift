@@ -38,6 +38,8 @@ public struct AppLaunch {
     }
 
     public static func run(options: Options, environment: [String: String]) async throws(Failure) {
+        // Few malloc arenas: the UI's threads allocate little, and every arena keeps what it freed.
+        HeapTuning.limitArenas(to: 2)
         let directories = XDGDirectories(environment: environment)
         LoggingSystem.bootstrap(FileLogHandler.factory(path: directories.logFile, level: environment["IDEOGRAM_LOG"] == "debug" ? .debug : .info))
         let logger = Logger(label: "ideogram.app")

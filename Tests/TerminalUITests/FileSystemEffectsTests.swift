@@ -47,4 +47,28 @@ import Testing
         #expect(FileSystemEffects.inspectNow(FilePath(root + "/ok.png")) == .image(format: "PNG", width: 64, height: 32))
         if case .image = FileSystemEffects.inspectNow(FilePath(bytes: badName)) { Issue.record("an empty file is no image") }
     }
+
+    /// A JPEG whose frame header sits past the first 64 KB read (big EXIF segments): the
+    /// inspector reads further, and only for that.
+    @Test func findsAJPEGFrameHeaderPastTheFirstRead() throws {
+        var jpeg: [UInt8] = [0xFF, 0xD8]
+        for _ in 0..<3 {  // three APP1 segments of 40,000 bytes: the SOF is at ~120 KB
+            jpeg += [0xFF, 0xE1, UInt8(40_000 >> 8), UInt8(40_000 & 0xFF)] + [UInt8](repeating: 0x41, count: 40_000 - 2)
+        }
+        jpeg += [0xFF, 0xC0, 0x00, 0x11, 0x08, 0x02, 0x58, 0x03, 0x20, 0x03] + [UInt8](repeating: 0, count: 9)
+        jpeg += [0xFF, 0xD9]
+        #expect(jpeg.count > FileSystemEffects.headerReads[0])
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tui-\(UUID().uuidString).jpg").path
+        _ = FileManager.default.createFile(atPath: path, contents: Data(jpeg))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(FileSystemEffects.inspectNow(FilePath(path)) == .image(format: "JPEG", width: 800, height: 600))
+        // Cut before the SOF: truncated, not an image, and no crash.
+        let cut = path + ".cut.jpg"
+        _ = FileManager.default.createFile(atPath: cut, contents: Data(jpeg.prefix(100_000)))
+        defer { try? FileManager.default.removeItem(atPath: cut) }
+        guard case .notAnImage = FileSystemEffects.inspectNow(FilePath(cut)) else {
+            Issue.record("a JPEG cut before its frame header has no size")
+            return
+        }
+    }
 }

@@ -24,7 +24,8 @@ public struct FileSystemEffects: Sendable {
     public func inspect(_ paths: [FilePath]) async -> [(FilePath, ImageInspection)] {
         await withCheckedContinuation { continuation in
             DispatchQueue.global(qos: .utility).async {
-                continuation.resume(returning: paths.map { ($0, Self.inspectNow($0)) })
+                var buffer: [UInt8] = []
+                continuation.resume(returning: paths.map { ($0, Self.inspectNow($0, reusing: &buffer)) })
             }
         }
     }
@@ -76,24 +77,51 @@ public struct FileSystemEffects: Sendable {
 
     /// Reads the start of a file and sniffs the header for the pixel size.
     public static func inspectNow(_ path: FilePath) -> ImageInspection {
+        var buffer: [UInt8] = []
+        return inspectNow(path, reusing: &buffer)
+    }
+
+    /// How much of a file is read to find its size: PNG and WebP say it in the first 30 bytes,
+    /// a JPEG in its frame header (SOF), which EXIF data and thumbnails can push past 64 KB.
+    /// More is read only when the JPEG's SOF is not in what was read.
+    static let headerReads = [64 * 1024, 512 * 1024, 4 * 1024 * 1024]
+
+    /// `buffer` is reused from file to file, so a batch allocates once.
+    static func inspectNow(_ path: FilePath, reusing buffer: inout [UInt8]) -> ImageInspection {
         let fd = withCString(path.bytes) { open($0, O_RDONLY | O_CLOEXEC) }
         guard fd >= 0 else { return .notAnImage(String(cString: strerror(errno))) }
         defer { close(fd) }
-        var buffer = [UInt8](repeating: 0, count: 256 * 1024)
-        let count = buffer.withUnsafeMutableBytes { raw -> Int in
-            var total = 0
-            while total < raw.count {
-                let n = read(fd, raw.baseAddress! + total, raw.count - total)
-                if n > 0 { total += n } else if n < 0 && errno == EINTR { continue } else { break }
+        var count = 0
+        for limit in headerReads {
+            if buffer.count < limit { buffer += [UInt8](repeating: 0, count: limit - buffer.count) }
+            let wanted = limit - count
+            let got = buffer.withUnsafeMutableBytes { raw in readFully(fd, into: raw.baseAddress! + count, wanted) }
+            count += got
+            let result = buffer.withUnsafeBytes { raw in
+                Result { () throws(ImageSniffer.Failure) -> ImageHeader in
+                    try ImageSniffer.sniff(UnsafeRawBufferPointer(rebasing: raw[..<count]))
+                }
             }
-            return total
+            switch result {
+            case .success(let header):
+                return .image(format: header.format.rawValue, width: header.width, height: header.height)
+            case .failure(.truncated(.jpeg)) where got == wanted:
+                continue  // the file goes on: read further for the SOF
+            case .failure(let error):
+                return .notAnImage(String(describing: error))
+            }
         }
-        do {
-            let header = try ImageSniffer.sniff(Array(buffer.prefix(count)))
-            return .image(format: header.format.rawValue, width: header.width, height: header.height)
-        } catch {
-            return .notAnImage(String(describing: error))
+        return .notAnImage(String(describing: ImageSniffer.Failure.truncated(.jpeg)))
+    }
+
+    /// Reads until `count` bytes or the end of the file; returns how many were read.
+    private static func readFully(_ fd: Int32, into pointer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+        var total = 0
+        while total < count {
+            let n = read(fd, pointer + total, count - total)
+            if n > 0 { total += n } else if n < 0 && errno == EINTR { continue } else { break }
         }
+        return total
     }
 
     static func withCString<R>(_ bytes: [UInt8], _ body: (UnsafePointer<CChar>) -> R) -> R {

@@ -23,8 +23,9 @@ public enum Action: Hashable, Sendable {
 
 /// Work the core asks the outside to do. Results come back as `Action`s.
 public enum Effect: Hashable, Sendable {
-    /// List a folder (everything, hidden files included: the core filters) → `.directoryListed`.
-    case listDirectory(FilePath)
+    /// List a folder (everything, hidden files included: the core filters) → `.directoryListed`
+    /// carrying the same `request`.
+    case listDirectory(FilePath, request: Int)
     /// Read image headers for pixel sizes → one `.imageInspected` per path.
     case inspectImages([FilePath])
     /// Make a preview of the key's file fitting its cell box → `.previewLoaded` for the same

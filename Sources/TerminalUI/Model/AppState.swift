@@ -7,16 +7,18 @@ public struct ConnectionInfo: Hashable, Sendable {
     /// `official` or `aggregator`.
     public var dialect: String
     public var isDemo: Bool
-    /// The key already reduced to at most its last four characters by the caller (`…abcd`);
-    /// the UI never holds more. Nil when there is no key (demo).
+    /// At most the key's last four characters (the caller may pass `…abcd`, or `…` for a key
+    /// too short to show any); the UI never holds more. Empty: a key too short to show any of
+    /// it. Nil when there is no key (demo).
     public var redactedKey: String?
 
     public init(endpoint: String, dialect: String, isDemo: Bool = false, redactedKey: String? = nil) {
         self.endpoint = endpoint
         self.dialect = dialect
         self.isDemo = isDemo
-        // Whatever came in, keep no more than four characters of it.
-        self.redactedKey = redactedKey.map { String($0.suffix(4)) }
+        // Whatever came in, keep no more than four characters of it, and no ellipsis: the
+        // status bar adds its own.
+        self.redactedKey = redactedKey.map { String($0.filter { $0 != "…" }.suffix(4)) }
     }
 }
 
@@ -65,7 +67,7 @@ public struct AppState: Hashable, Sendable {
     }
 
     /// The effects to run once at start: list the first folder.
-    public var initialEffects: [Effect] { [.listDirectory(files.path)] }
+    public var initialEffects: [Effect] { [.listDirectory(files.path, request: files.listingRequest)] }
 
     /// Ticks are needed only while something moves on screen.
     public var needsTicks: Bool { results.jobs.contains { $0.state.isInFlight } }

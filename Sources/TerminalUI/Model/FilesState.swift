@@ -36,6 +36,10 @@ public struct FilesState: Hashable, Sendable {
     public var inspectionRequested: Set<FilePath> = []
     /// The folder we came up from, to put the cursor back on it.
     var selectAfterLoad: [UInt8]?
+    /// Counts folder requests; only the listing answering the latest is shown.
+    public private(set) var listingRequest = 0
+    /// The folded names of `entries`, in order, for the filter.
+    private var names = FoldedNames()
 
     public init(path: FilePath) {
         self.path = path
@@ -52,6 +56,26 @@ public struct FilesState: Hashable, Sendable {
     }
 
     // MARK: changes
+
+    /// Leaves the current folder for `newPath`: the old entries go at once, so no key can act
+    /// on them while the new folder is read. Returns the request number for `.listDirectory`.
+    public mutating func beginLoading(_ newPath: FilePath) -> Int {
+        path = newPath
+        isLoading = true
+        error = nil
+        entries = []
+        visible = []
+        names = FoldedNames()
+        filter = ""
+        isEditingFilter = false
+        cursor = 0
+        scrollTop = 0
+        // Pixel sizes are per folder: keeping every folder's would grow without end.
+        inspections = [:]
+        inspectionRequested = []
+        listingRequest += 1
+        return listingRequest
+    }
 
     public mutating func load(_ listing: DirectoryListing) {
         let previousName = selectedEntry?.name
@@ -72,35 +96,47 @@ public struct FilesState: Hashable, Sendable {
         sortOrder = sortOrder.next
         sortEntries()
         recomputeVisible()
-        reselect(name)
+        if let name, let row = visible.firstIndex(where: { entries[$0].name == name }) { cursor = row }
+        cursor = min(cursor, max(0, visible.count - 1))
     }
 
     public mutating func setFilter(_ text: String) {
-        let name = selectedEntry?.name
+        let selected = selectedIndex
         // Typing more narrows what is already shown; anything else starts from every entry.
         let narrowing = !filter.isEmpty && text.hasPrefix(filter)
         filter = text
         if narrowing {
             let needle = Self.fold(text)
-            visible = visible.filter { Self.contains(entries[$0].foldedName, needle) }
+            visible = names.filter(visible, containing: needle)
         } else {
             recomputeVisible()
         }
-        reselect(name)
+        reselect(selected)
     }
 
     public mutating func refilter() {
-        let name = selectedEntry?.name
+        let selected = selectedIndex
         recomputeVisible()
-        reselect(name)
+        reselect(selected)
     }
 
-    private mutating func reselect(_ name: [UInt8]?) {
-        if let name, let row = visible.firstIndex(where: { entries[$0].name == name }) {
-            cursor = row
-        } else {
-            cursor = min(cursor, max(0, visible.count - 1))
+    private var selectedIndex: Int? { visible.indices.contains(cursor) ? visible[cursor] : nil }
+
+    /// Back on the same entry if it is still shown (`visible` is in ascending order, so a
+    /// binary search finds it), else as close to the old row as there is.
+    private mutating func reselect(_ index: Int?) {
+        if let index {
+            var low = 0, high = visible.count
+            while low < high {
+                let mid = (low + high) / 2
+                if visible[mid] < index { low = mid + 1 } else { high = mid }
+            }
+            if low < visible.count && visible[low] == index {
+                cursor = low
+                return
+            }
         }
+        cursor = min(cursor, max(0, visible.count - 1))
     }
 
     private mutating func sortEntries() {
@@ -112,43 +148,17 @@ public struct FilesState: Hashable, Sendable {
             case .modified: if a.modified != b.modified { return a.modified > b.modified }
             case .size: if a.size != b.size { return a.size > b.size }
             }
-            if a.foldedName != b.foldedName { return a.foldedName.lexicographicallyPrecedes(b.foldedName) }
+            if let folded = FileEntry.foldedPrecedes(a.name, b.name) { return folded }
             return a.name.lexicographicallyPrecedes(b.name)
         }
+        names = FoldedNames(entries)
     }
 
     private mutating func recomputeVisible() {
-        let needle = Self.fold(filter)
-        var result: [Int] = []
-        result.reserveCapacity(entries.count)
-        for (i, entry) in entries.enumerated() {
-            if !showHidden && entry.isHidden { continue }
-            if hideNonImages && entry.group == 2 { continue }
-            if !needle.isEmpty && !Self.contains(entry.foldedName, needle) { continue }
-            result.append(i)
-        }
-        visible = result
+        visible = names.visible(showHidden: showHidden, hideNonImages: hideNonImages, containing: Self.fold(filter))
     }
 
     static func fold(_ text: String) -> [UInt8] {
-        text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
-    }
-
-    /// Byte substring search: fast enough for 100,000 names per keystroke.
-    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        if needle.isEmpty { return true }
-        if needle.count > haystack.count { return false }
-        let first = needle[0]
-        let last = haystack.count - needle.count
-        var i = 0
-        while i <= last {
-            if haystack[i] == first {
-                var j = 1
-                while j < needle.count && haystack[i + j] == needle[j] { j += 1 }
-                if j == needle.count { return true }
-            }
-            i += 1
-        }
-        return false
+        text.utf8.map(FileEntry.fold)
     }
 }

@@ -61,7 +61,9 @@ enum FilesPaneView {
         }
         if case .unreadable = entry.kind { suffix = "" }
         if case .notAnImage = state.files.inspections[path] { nameStyle = theme.otherFile }
-        screen.write(marked ? "●" : " ", x: rect.x, y: rect.y, style: theme.mark)
+        // Only a real mark is coloured: a styled blank showed as a coloured block on the
+        // selected (reversed) row.
+        screen.write(marked ? "●" : " ", x: rect.x, y: rect.y, style: marked ? theme.mark : theme.text)
         let metaWidth = DisplayWidth.of(meta)
         let nameWidth = max(1, rect.width - 2 - (metaWidth > 0 ? metaWidth + 1 : 0))
         screen.write(Draw.fit(entry.displayName + suffix, width: nameWidth), x: rect.x + 2, y: rect.y, style: nameStyle)

@@ -11,18 +11,35 @@ enum StatusBarView {
         if state.connection.isDemo {
             x += screen.write(" DEMO ", x: x, y: bar.y, style: theme.demo)
         }
-        let r = state.results
-        var parts = ["\(TerminalSafeText.sanitize(state.connection.endpoint, limit: 80)) (\(state.connection.dialect))"]
-        if let key = state.connection.redactedKey { parts.append("key …\(TerminalSafeText.sanitize(String(key.suffix(4)), limit: 4))") }
-        let active = r.jobs.filter { $0.state.isInFlight && $0.state != .queued }.count
-        parts.append("queued \(r.count(.queued)) active \(active) done \(r.count(.done)) failed \(r.count(.failed) + r.count(.rejected) + r.count(.outcomeUnknown))")
-        parts.append("billed \(r.billedImages)")
-        let left = " " + parts.joined(separator: " · ") + " "
-        x += screen.write(left, x: x, y: bar.y, maxWidth: bar.maxX - x, style: theme.statusBar)
-        if let message = state.message, x < bar.maxX - 3 {
-            let style = message.isError ? theme.problem.adding(.reverse) : theme.statusBar.adding(.bold)
-            screen.write(Draw.fit(" " + message.text + " ", width: bar.maxX - x), x: x, y: bar.y, style: style)
+        let message = state.message.map { " " + $0.text + " " }
+        let left = leftText(state, width: bar.maxX - x, leaving: message.map { DisplayWidth.of($0) } ?? 0)
+        x += screen.write(Draw.fit(left, width: bar.maxX - x), x: x, y: bar.y, style: theme.statusBar)
+        if let message, let isError = state.message?.isError, x < bar.maxX {
+            let style = isError ? theme.problem.adding(.reverse) : theme.statusBar.adding(.bold)
+            screen.write(Draw.fit(message, width: bar.maxX - x), x: x, y: bar.y, style: style)
         }
+    }
+
+    /// The connection and queue summary, shortened so the message gets the room it needs:
+    /// the endpoint goes first, then the key; the counts stay while a short message fits.
+    static func leftText(_ state: AppState, width: Int, leaving messageWidth: Int) -> String {
+        let r = state.results
+        let endpoint = "\(TerminalSafeText.sanitize(state.connection.endpoint, limit: 80)) (\(state.connection.dialect))"
+        let key = state.connection.redactedKey.map { $0.isEmpty ? "key set" : "key …\($0)" }
+        let active = r.jobs.filter { $0.state.isInFlight && $0.state != .queued }.count
+        let counts = "queued \(r.count(.queued)) active \(active) done \(r.count(.done)) failed \(r.count(.failed) + r.count(.rejected) + r.count(.outcomeUnknown))"
+        let billed = "billed \(r.billedImages)"
+        let variants: [[String?]] = [[endpoint, key, counts, billed], [key, counts, billed], [counts, billed], []]
+        let texts = variants.map { parts in
+            let kept = parts.compactMap { $0 }
+            return kept.isEmpty ? "" : " " + kept.joined(separator: " · ") + " "
+        }
+        guard messageWidth > 0 else { return texts[0] }
+        // The richest summary that leaves the whole message room; else the counts alone (they
+        // stay until the next message) when that leaves the message a fair share; else the
+        // message has the bar.
+        if let fits = texts.dropLast().first(where: { DisplayWidth.of($0) + messageWidth <= width }) { return fits }
+        return width - DisplayWidth.of(texts[2]) >= min(messageWidth, 24) ? texts[2] : ""
     }
 }
 

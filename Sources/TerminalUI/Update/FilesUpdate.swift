@@ -76,12 +76,7 @@ enum FilesUpdate {
     }
 
     static func go(to path: FilePath, _ state: inout AppState) -> Effect {
-        state.files.path = path
-        state.files.isLoading = true
-        state.files.setFilter("")
-        state.files.isEditingFilter = false
-        state.files.scrollTop = 0
-        return .listDirectory(path)
+        .listDirectory(path, request: state.files.beginLoading(path))
     }
 
     static func keepCursorVisible(_ state: inout AppState) {

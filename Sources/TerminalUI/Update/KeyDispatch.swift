@@ -19,27 +19,40 @@ enum KeyDispatch {
         if let binding = BindingTables.lookup(key, in: contexts(for: state)) {
             return Commands.perform(binding.command, key: key, &state)
         }
-        if let text = key.insertedText { return paste(text, &state) }
+        if let text = key.insertedText { return type(text, &state) }
         return []
     }
 
-    /// Text typed or pasted goes to whichever text field has the keyboard, if any.
-    static func paste(_ text: String, _ state: inout AppState) -> [Effect] {
+    /// Text typed goes to whichever text field has the keyboard, if any.
+    static func type(_ text: String, _ state: inout AppState) -> [Effect] {
         if case .help(let filter, _) = state.overlay {
-            state.overlay = .help(filter: filter + text, scroll: 0)
+            state.overlay = .help(filter: filter + TerminalSafeTextBridge.text(text, limit: 80), scroll: 0)
             return []
         }
         guard state.overlay == nil else { return [] }
         switch state.focus {
         case .files where state.files.isEditingFilter:
+            // Line breaks become spaces (the sanitizer's rule): a filter is one line.
             state.files.setFilter(state.files.filter + TerminalSafeTextBridge.text(text, limit: 200))
             FilesUpdate.keepCursorVisible(&state)
             return FilesUpdate.requestInspections(&state)
         case .parameters where state.parameters.focus == .prompt:
+            // The editor turns line breaks into spaces: a prompt is one paragraph, sent as one
+            // JSON string, and the editor has no lines of its own to keep them in.
             state.parameters.prompt.insert(text)
             return []
         default:
             return []
         }
+    }
+
+    /// A bracketed paste: text for the field that has the keyboard, never keys. Where no text
+    /// field has it, the paste is dropped and the status bar says so.
+    static func paste(_ text: String, _ state: inout AppState) -> [Effect] {
+        guard state.isTyping else {
+            state.message = StatusMessage("paste ignored: only the prompt editor and the / filter take text", isError: true)
+            return []
+        }
+        return type(text, &state)
     }
 }

@@ -45,6 +45,9 @@ enum Submission {
         let images = submissions.count * (submissions.first?.request.numImages ?? 1)
         state.message = StatusMessage("submitted \(submissions.count) job\(submissions.count == 1 ? "" : "s") (\(images) image\(images == 1 ? "" : "s") billed on success)")
         state.files.marked.removeAll()
+        // The job loaded with `e` has been sent on: the editor no longer stands for it, and the
+        // next Ctrl-S goes back to the marked or selected files.
+        state.parameters.loadedFrom = nil
         return [.submit(submissions)]
     }
 }

@@ -26,7 +26,9 @@ private func apply(_ action: Action, _ state: inout AppState) -> [Effect] {
         state.tickCount &+= 1
         return []
     case .directoryListed(let listing):
-        guard listing.path == state.files.path || state.files.isLoading else { return [] }
+        // Only the answer to the latest request: a listing of a folder the user has left, or an
+        // older listing of this one that finished late, would replace what is current.
+        guard listing.path == state.files.path, listing.request == state.files.listingRequest else { return [] }
         state.files.load(listing)
         if let error = listing.error {
             state.message = StatusMessage("\(listing.path.display): \(TerminalSafeTextBridge.text(error, limit: 200))", isError: true)
@@ -34,6 +36,8 @@ private func apply(_ action: Action, _ state: inout AppState) -> [Effect] {
         FilesUpdate.keepCursorVisible(&state)
         return FilesUpdate.requestInspections(&state)
     case .imageInspected(let path, let inspection):
+        // Sizes read for a folder the user has left are not kept (see `beginLoading`).
+        guard path.parent == state.files.path else { return [] }
         state.files.inspections[path] = inspection
         return []
     case .jobsChanged(let rows):
