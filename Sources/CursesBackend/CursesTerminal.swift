@@ -114,7 +114,7 @@ public actor CursesTerminal {
             }
         }
         outputs += paste.flush()
-        return outputs.compactMap { output in
+        return UnknownEscapeSequences.drop(outputs).compactMap { output in
             switch output {
             case .paste(let text): .paste(text)
             case .token(.decoded(let action)): action
