@@ -6,7 +6,8 @@
 #   02-parameters.png  a prompt typed, the resemblance slider moved, the JSON that will be sent
 #   03-confirm.png     Ctrl-S on two images: what it will cost, asked first
 #   04-running.png     the jobs in flight
-#   05-results.png     the jobs done, the selected one's details (prompt used, seed, URL, file)
+#   05-results.png     the jobs done, source and result side by side, the selected one's details
+#   08-larger-view.png v: the result alone, larger
 #   06-help.png        the ? help, generated from the key tables
 #   07-help-filter.png the help filtered by typing
 # Re-run it whenever the UI changes. Installs xvfb, xterm, xdotool, imagemagick and the DejaVu
@@ -127,6 +128,11 @@ sleep 1.5
 key Tab
 key j
 shot 05-results.png
+
+# 8. v: the result alone, larger; v again goes back.
+key v
+shot 08-larger-view.png 1
+key v
 
 # 6. The help overlay, then filtered.
 key question
