@@ -71,13 +71,19 @@ struct RecoveryTests {
         await f.finish()
     }
 
-    @Test func closingMidDownloadLeavesItDueForTheNextRun() async throws {
-        let folder = TemporaryFolder()
+    /// A first run whose queue is closed while `a.png`'s result is being downloaded.
+    private func runClosedMidDownload(in folder: TemporaryFolder) async throws -> (QueueFixture, Job) {
         let first = try await QueueFixture.make(folder: folder)
         await first.fetcher.hold(matching: "a.png")
         let a = try await first.submit("a.png")
         #expect(await first.waitFor(a.id, .downloading))
         await first.queue.close()
+        return (first, a)
+    }
+
+    @Test func closingMidDownloadLeavesItDueForTheNextRun() async throws {
+        let folder = TemporaryFolder()
+        let (first, a) = try await runClosedMidDownload(in: folder)
         #expect(try first.history.job(a.id)?.state == .downloading)
 
         let second = try await QueueFixture.make(folder: folder)
@@ -90,14 +96,9 @@ struct RecoveryTests {
 
     @Test func aResultSavedButNotRecordedIsAdoptedNotFetchedAgain() async throws {
         let folder = TemporaryFolder()
-        let first = try await QueueFixture.make(folder: folder)
-        await first.fetcher.hold(matching: "a.png")
-        let a = try await first.submit("a.png")
-        #expect(await first.waitFor(a.id, .downloading))
-        await first.queue.close()
+        let (first, a) = try await runClosedMidDownload(in: folder)
         let stored = try #require(try first.history.job(a.id))
         let image = try #require(stored.answer?.images.first)
-        let url = try #require(image.url)
 
         // What a run that died after writing the file, before recording it, leaves behind.
         let base = OutputLocation.resultBaseName(sourcePath: stored.sourcePath, seed: image.seed, index: 0, count: 1)
