@@ -10,8 +10,8 @@ import Testing
     }
 
     private func save(_ name: String, in dir: String, sidecar: ResultSidecar?) {
-        FileManager.default.createFile(atPath: dir + "/" + name, contents: Data([1, 2, 3]))
-        if let sidecar { FileManager.default.createFile(atPath: dir + "/" + name + ".json", contents: sidecar.encoded()) }
+        #expect(FileManager.default.createFile(atPath: dir + "/" + name, contents: Data([1, 2, 3])))
+        if let sidecar { #expect(FileManager.default.createFile(atPath: dir + "/" + name + ".json", contents: sidecar.encoded())) }
     }
 
     @Test func findsTheFileWhoseSidecarNamesTheURLAndIndex() throws {
@@ -40,7 +40,7 @@ import Testing
         let dir = try TestImages.temporaryDirectory().path
         // A pid above the kernel's maximum is never alive.
         let dead = ".c-upscaled-7.part-4194399-abc", live = ".c-upscaled-7.part-\(getpid())-def", other = ".d.part-4194399-x"
-        for name in [dead, live, other] { FileManager.default.createFile(atPath: dir + "/" + name, contents: Data([0])) }
+        for name in [dead, live, other] { #expect(FileManager.default.createFile(atPath: dir + "/" + name, contents: Data([0]))) }
         #expect(SavedResultFinder.removeStaleParts(in: dir, baseName: "c-upscaled-7") == 1)
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == [live, other].sorted())
     }
