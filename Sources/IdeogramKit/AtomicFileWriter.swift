@@ -26,16 +26,21 @@ final class AtomicFileWriter {
     deinit { discard() }
 
     func append(_ bytes: UnsafeRawBufferPointer) throws(FileWriteError) {
+        try Self.writeAll(bytes, to: fd, path: temporaryPath)
+        written += bytes.count
+    }
+
+    /// Writes every byte, going on after short writes and EINTR.
+    private static func writeAll(_ bytes: UnsafeRawBufferPointer, to fd: Int32, path: String) throws(FileWriteError) {
         var offset = 0
         while offset < bytes.count {
             let n = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
             if n < 0 {
                 if errno == EINTR { continue }
-                throw FileWriteError(path: temporaryPath, reason: errnoText(errno))
+                throw FileWriteError(path: path, reason: errnoText(errno))
             }
             offset += n
         }
-        written += bytes.count
     }
 
     /// Syncs and publishes under `name`, or `name` with -2, -3… before the extension when that
@@ -82,15 +87,8 @@ final class AtomicFileWriter {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         if fd < 0 { throw FileWriteError(path: path, reason: errnoText(errno)) }
         defer { close(fd) }
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, bytes.count - offset) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw FileWriteError(path: path, reason: errnoText(errno))
-            }
-            offset += n
-        }
+        let outcome = bytes.withUnsafeBytes { raw in Result { () throws(FileWriteError) in try writeAll(raw, to: fd, path: path) } }
+        try outcome.get()
     }
 }
 

@@ -8,7 +8,7 @@ public enum SavedResultFinder {
     /// taken: nothing proves it is this result.
     public static func find(in directory: String, baseName: String, url: String, index: Int) -> DownloadedFile? {
         let name = ResultDownloader.safeFileName(baseName)
-        let extensions = [ImageFormat.png, .jpeg, .webp].map(\.fileExtension) + ["bin"]
+        let extensions = ImageFormat.allCases.map(\.fileExtension) + ["bin"]
         // Names are taken in order, so the first attempt with no file of any extension ends the search.
         for attempt in 1...10_000 {
             let stem = directory + "/" + name + (attempt == 1 ? "" : "-\(attempt)")
@@ -19,7 +19,7 @@ public enum SavedResultFinder {
                 anyExists = true
                 if let sidecar = sidecar(at: path + ".json"), sidecar.url == url, sidecar.index == index {
                     return DownloadedFile(path: path, sidecarPath: path + ".json", bytes: size,
-                                          format: [ImageFormat.png, .jpeg, .webp].first { $0.fileExtension == ext })
+                                          format: ImageFormat.allCases.first { $0.fileExtension == ext })
                 }
             }
             if !anyExists { return nil }
