@@ -10,10 +10,14 @@ cd "$(dirname "$0")/.."
 [ -x /usr/bin/time ] || { echo "needs GNU time (apt-get install time)"; exit 2; }
 jobs=400; concurrency=8; latency_ms=100; runs=${RUNS:-3}
 
-# SCRATCH=path builds in another scratch folder (default .build).
-scratch=(); [ -n "${SCRATCH:-}" ] && scratch=(--scratch-path "$SCRATCH")
-swift build -c release --product ideogram-tui "${scratch[@]}" >/dev/null
-bin=$(swift build -c release --show-bin-path "${scratch[@]}")/ideogram-tui
+# SCRATCH=path builds in another scratch folder (default .build); BIN runs a built binary as it is.
+# The release build links the Swift runtime statically, as shipped (see the README).
+scratch=(--static-swift-stdlib); [ -n "${SCRATCH:-}" ] && scratch+=(--scratch-path "$SCRATCH")
+bin=${BIN:-}
+if [ -z "$bin" ]; then
+  swift build -c release --product ideogram-tui "${scratch[@]}" >/dev/null
+  bin=$(swift build -c release --show-bin-path "${scratch[@]}")/ideogram-tui
+fi
 work=bench/.work/queue
 mkdir -p "$work/images"
 if [ "$(ls "$work/images" | wc -l)" -ne $jobs ]; then

@@ -10,7 +10,8 @@ command -v hyperfine >/dev/null || { echo "needs hyperfine (apt-get install hype
 
 # BUILD_PATH picks another scratch folder (e.g. one that already holds a release build).
 # BIN runs an already built release binary as it is.
-scratch=(--scratch-path "${BUILD_PATH:-.build}")
+# The release build links the Swift runtime statically, as shipped (see the README).
+scratch=(--static-swift-stdlib --scratch-path "${BUILD_PATH:-.build}")
 if [ -z "${BIN:-}" ]; then
   swift build -c release "${scratch[@]}" --product ideogram-tui >/dev/null
   BIN=$(swift build -c release "${scratch[@]}" --show-bin-path)/ideogram-tui
@@ -27,6 +28,8 @@ for _ in $(seq 50); do grep -q "http://" "$work/fake.log" 2>/dev/null && break; 
 base=$(sed -n 's/^fake Ideogram service on \(http:[^ ]*\).*/\1/p' "$work/fake.log")
 
 export IDEOGRAM_API_KEY=test-key
+# A history of its own, so the runs neither read nor fill the user's.
+export XDG_DATA_HOME=$work/data; rm -rf "$XDG_DATA_HOME"
 ours="$bin upscale $work/big.png --base-url $base --max-upload-mb 20 --no-download"
 theirs="curl -sS -f -o /dev/null -H 'Expect:' -H 'Api-Key: test-key' -F image_file=@$work/big.png;type=image/png -F image_request={} $base/upscale"
 

@@ -4,29 +4,55 @@ import Glibc
 import Darwin
 #endif
 
-/// Writes a file so that it appears whole or not at all: bytes go to a hidden temporary file in
-/// the same folder, are synced, then linked under the final name.
+/// Writes a file so that it appears whole or not at all: bytes go to a temporary file in the
+/// same folder, are synced, then linked under the final name.
+///
+/// On Linux the temporary file is unnamed (`O_TMPFILE`): no directory entry to create and
+/// remove per file, and nothing left behind by a crash. Elsewhere, or on a file system without
+/// it, a hidden `.part` file is used.
 final class AtomicFileWriter {
     let directory: String
-    let temporaryPath: String
+    /// The hidden file's path, or nil when the file is unnamed.
+    let temporaryPath: String?
     private var fd: Int32 = -1
     private(set) var written = 0
 
     init(directory: String, hint: String) throws(FileWriteError) {
         try AtomicFileWriter.makeDirectory(directory)
         self.directory = directory
+        if let unnamed = Self.openUnnamed(in: directory) {
+            fd = unnamed
+            temporaryPath = nil
+            return
+        }
         var generator = SystemRandomNumberGenerator()
         let tag = String(UInt64.random(in: 0...UInt64.max, using: &generator), radix: 36)
         // The process id lets a later run tell a dead run's leftovers from a live one's work.
-        temporaryPath = directory + "/." + hint + ".part-\(getpid())-" + tag
-        fd = open(temporaryPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        if fd < 0 { throw FileWriteError(path: temporaryPath, reason: errnoText(errno)) }
+        let path = directory + "/." + hint + ".part-\(getpid())-" + tag
+        temporaryPath = path
+        fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        if fd < 0 { throw FileWriteError(path: path, reason: errnoText(errno)) }
     }
+
+    private static func openUnnamed(in directory: String) -> Int32? {
+        #if os(Linux)
+        // O_TMPFILE is a compound macro Swift does not import: __O_TMPFILE | O_DIRECTORY.
+        let tmpFile: Int32 = 0o20_000_000 | O_DIRECTORY
+        guard access("/proc/self/fd", X_OK) == 0 else { return nil }  // linking goes through /proc
+        let fd = open(directory, tmpFile | O_WRONLY | O_CLOEXEC, 0o644)  // the umask applies as usual
+        return fd >= 0 ? fd : nil
+        #else
+        return nil
+        #endif
+    }
+
+    /// What an error names for the file being written.
+    private var shownPath: String { temporaryPath ?? directory + "/(temporary file)" }
 
     deinit { discard() }
 
     func append(_ bytes: UnsafeRawBufferPointer) throws(FileWriteError) {
-        try Self.writeAll(bytes, to: fd, path: temporaryPath)
+        try Self.writeAll(bytes, to: fd, path: shownPath)
         written += bytes.count
     }
 
@@ -47,11 +73,13 @@ final class AtomicFileWriter {
     /// exists: `link` fails rather than replace, so an earlier result is never overwritten.
     func commit(name: String, ext: String) throws(FileWriteError) -> String {
         defer { discard() }
-        if fsync(fd) != 0 { throw FileWriteError(path: temporaryPath, reason: errnoText(errno)) }
+        if fsync(fd) != 0 { throw FileWriteError(path: shownPath, reason: errnoText(errno)) }
+        let source = temporaryPath ?? "/proc/self/fd/\(fd)"
         var attempt = 1
         while true {
             let candidate = directory + "/" + name + (attempt == 1 ? "" : "-\(attempt)") + (ext.isEmpty ? "" : "." + ext)
-            if link(temporaryPath, candidate) == 0 { return candidate }
+            // linkat with AT_SYMLINK_FOLLOW gives an unnamed file its name through /proc.
+            if linkat(AT_FDCWD, source, AT_FDCWD, candidate, AT_SYMLINK_FOLLOW) == 0 { return candidate }
             if errno != EEXIST { throw FileWriteError(path: candidate, reason: errnoText(errno)) }
             attempt += 1
             if attempt > 10_000 { throw FileWriteError(path: candidate, reason: "too many files of that name") }
@@ -63,10 +91,13 @@ final class AtomicFileWriter {
         guard fd >= 0 else { return }
         close(fd)
         fd = -1
-        unlink(temporaryPath)
+        if let temporaryPath { unlink(temporaryPath) }
     }
 
     static func makeDirectory(_ path: String) throws(FileWriteError) {
+        var info = stat()
+        // The usual case, a folder that exists: one stat instead of a mkdir per component.
+        if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { return }
         var partial = path.hasPrefix("/") ? "" : "."
         for component in path.split(separator: "/") {
             partial += "/" + component
@@ -74,7 +105,6 @@ final class AtomicFileWriter {
                 throw FileWriteError(path: partial, reason: errnoText(errno))
             }
         }
-        var info = stat()
         guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
             throw FileWriteError(path: path, reason: "not a folder")
         }

@@ -43,8 +43,11 @@ public struct MultipartBody: Sendable {
         self.tail = ByteBuffer(string: "\r\n--\(chosen)--\r\n")
     }
 
-    /// The body as a list of buffers, the file cut into slices that share its storage.
+    /// The body as a list of buffers, the file cut into slices that share its storage. A body
+    /// that fits one slice goes as one buffer (one small copy): each buffer costs the HTTP
+    /// client a round trip between threads, and the queue a progress event.
     public func chunks() -> [ByteBuffer] {
+        if length <= Self.sliceSize { return [joined()] }
         var out = [head]
         var rest = file
         while rest.readableBytes > 0 {
@@ -55,17 +58,21 @@ public struct MultipartBody: Sendable {
         return out
     }
 
-    /// The whole body in one buffer, for tests and small uses.
+    /// The whole body in one buffer, for small bodies and tests.
     public func joined() -> ByteBuffer {
         var all = ByteBuffer()
         all.reserveCapacity(length)
-        for chunk in chunks() { all.writeImmutableBuffer(chunk) }
+        for part in [head, file, tail] { all.writeImmutableBuffer(part) }
         return all
     }
 
     static func randomBoundary() -> String {
+        // Two draws of 64 bits (one system call each), not one per digit.
         var generator = SystemRandomNumberGenerator()
-        let digits = (0..<32).map { _ in String(Int.random(in: 0..<16, using: &generator), radix: 16) }.joined()
+        let digits = [generator.next(), generator.next()].map { (value: UInt64) -> String in
+            let hex = String(value, radix: 16)
+            return String(repeating: "0", count: 16 - hex.count) + hex
+        }.joined()
         return "ideogram-tui-" + digits
     }
 

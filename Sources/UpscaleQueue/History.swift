@@ -89,6 +89,11 @@ public final class History: Sendable {
            database.resultCode == .SQLITE_BUSY || database.resultCode == .SQLITE_LOCKED {
             return .busy(path: path)
         }
+        if let database = error as? DatabaseError, HistoryFile.isCorruption(database) {
+            HistoryFile.markDamaged(path)
+            return .storage(message: "the history file is damaged (\(database.message ?? "\(database.resultCode)")); "
+                + "the next start checks it and moves it aside if it is corrupt")
+        }
         if let database = error as? DatabaseError { return .storage(message: database.message ?? "\(database.resultCode)") }
         return .storage(message: "\(error)")
     }

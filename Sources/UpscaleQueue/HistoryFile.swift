@@ -11,23 +11,38 @@ enum HistoryFile {
             let moved = try moveAside(path, reason: reason)
             return (try connectOrFail(path: path, busyTimeout: busyTimeout), moved)
         }
+        // A whole-file check reads every page, a cost that grows with the history, so it runs only
+        // after a run met damage; opening and migrating already refuse a file that is not SQLite.
+        let suspect = FileManager.default.fileExists(atPath: damageMarker(for: path))
         do {
-            return (try connectAndCheck(path: path, busyTimeout: busyTimeout), nil)
+            let database = try connectAndCheck(path: path, busyTimeout: busyTimeout, wholeFile: suspect)
+            if suspect { unlink(damageMarker(for: path)) }
+            return (database, nil)
         } catch let error as DatabaseError where isCorruption(error) {
             let moved = try moveAside(path, reason: "it is not a readable SQLite database (\(error.message ?? "\(error.resultCode)"))")
+            unlink(damageMarker(for: path))
             return (try connectOrFail(path: path, busyTimeout: busyTimeout), moved)
         } catch {
             throw classify(error, path: path)
         }
     }
 
+    /// Left beside the database by a run whose query met a damaged page (`markDamaged`).
+    static func damageMarker(for path: String) -> String { path + "-damaged" }
+
+    /// Asks the next open to check the whole file, and move it aside if it is corrupt.
+    static func markDamaged(_ path: String) {
+        let fd = open(damageMarker(for: path), O_WRONLY | O_CREAT | O_CLOEXEC, 0o600)
+        if fd >= 0 { close(fd) }
+    }
+
     private static func connectOrFail(path: String, busyTimeout: Duration) throws(HistoryError) -> DatabaseQueue {
-        do { return try connectAndCheck(path: path, busyTimeout: busyTimeout) } catch { throw classify(error, path: path) }
+        do { return try connectAndCheck(path: path, busyTimeout: busyTimeout, wholeFile: false) } catch { throw classify(error, path: path) }
     }
 
     /// WAL lets another process read while this one writes; the busy timeout makes a second
     /// writer wait for the lock instead of failing at once.
-    private static func connectAndCheck(path: String, busyTimeout: Duration) throws -> DatabaseQueue {
+    private static func connectAndCheck(path: String, busyTimeout: Duration, wholeFile: Bool) throws -> DatabaseQueue {
         var configuration = Configuration()
         configuration.journalMode = .wal
         configuration.busyMode = .timeout(Double(busyTimeout.components.seconds) + Double(busyTimeout.components.attoseconds) / 1e18)
@@ -42,8 +57,10 @@ enum HistoryFile {
         let database = try DatabaseQueue(path: path, configuration: configuration)
         do {
             try HistorySchema.migrator.migrate(database)
-            let check = try database.read { try String.fetchOne($0, sql: "PRAGMA quick_check") }
-            guard check == "ok" else { throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: check ?? "quick_check failed") }
+            if wholeFile {
+                let check = try database.read { try String.fetchOne($0, sql: "PRAGMA quick_check") }
+                guard check == "ok" else { throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: check ?? "quick_check failed") }
+            }
             return database
         } catch {
             try? database.close()

@@ -40,7 +40,7 @@ struct JobRecord: Codable, FetchableRecord, MutablePersistableRecord {
 
 /// What a save writes besides the job's state columns and transition.
 enum JobChanges: Sendable, Equatable {
-    /// The whole row (request, endpoint, answer…) and every result.
+    /// Everything that can change after the insert (the answer with it) and every result.
     case everything
     /// Only the state columns: the common transitions.
     case state

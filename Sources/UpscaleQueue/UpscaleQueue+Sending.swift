@@ -27,7 +27,8 @@ extension UpscaleQueue {
         let result: Result<UpscaleResult, UpscaleError>
         do {
             result = .success(try await service.upscale(image: image, request: job.request, endpoint: job.endpoint) { step in
-                _ = continuation.yield(step)
+                // The queue shows nothing for connecting: no hop onto the actor for it.
+                if step != .connecting { _ = continuation.yield(step) }
             })
         } catch {
             result = .failure(error)
@@ -50,7 +51,7 @@ extension UpscaleQueue {
         guard var job = jobs[id], job.state == .uploading else { return }
         switch step {
         case .connecting:
-            return
+            return  // not forwarded by `upscale`; kept for exhaustiveness
         case .uploading(let sent, let total):
             hub.send(.uploadProgress(id, sent: sent, total: total))
         case .waitingForAnswer:

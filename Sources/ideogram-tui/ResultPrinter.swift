@@ -59,6 +59,18 @@ actor ResultPrinter {
 
     // MARK: Queue events
 
+    /// Whether `handle` does anything with the event: without the live block only finished
+    /// jobs and pauses matter, so the others need not hop onto this actor (400 jobs make about
+    /// 3 000 events).
+    nonisolated static func wants(_ event: QueueEvent, live: Bool) -> Bool {
+        if live { return true }
+        switch event {
+        case .transition(let job, _): return job.state.isFinished
+        case .paused: return true
+        default: return false
+        }
+    }
+
     func handle(_ event: QueueEvent) {
         switch event {
         case .transition(let job, _):

@@ -32,9 +32,7 @@ struct UpscaleRun: Sendable {
         let printer = self.printer
         let live = printer.live
         let consumer = Task {
-            for await event in events {
-                // Progress only feeds the live block: skip the hop when there is none.
-                if !live, case .uploadProgress = event { continue }
+            for await event in events where ResultPrinter.wants(event, live: live) {
                 await printer.handle(event)
             }
         }

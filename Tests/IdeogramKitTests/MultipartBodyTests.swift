@@ -29,6 +29,7 @@ import Testing
     @Test func emptyRequestIsStillSent() throws {
         let image = try SourceImage(path: "a.webp", bytes: ByteBuffer(bytes: TestImages.webpLossy(width: 8, height: 8)))
         let body = MultipartBody(image: image, requestJSON: "{}")
+        #expect(body.chunks() == [body.joined()], "a small body goes in one buffer")
         let parts = try parse(body.joined(), boundary: body.boundary)
         #expect(parts[0].body == Array("{}".utf8))
         #expect(parts[1].contentType == "image/webp")

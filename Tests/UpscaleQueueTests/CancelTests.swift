@@ -102,7 +102,14 @@ struct ConcurrencyTests {
         }
         await f.queue.waitUntilIdle()
         #expect(await f.service.maxRequestsAtOnce == 3)
-        #expect(await f.service.callNames == (0..<9).map { "j\($0).png" })
+        // FIFO is the order jobs start in; jobs started together (up to the concurrency) read their
+        // files off the actor at once, so they may reach the service in either order.
+        let calls = await f.service.callNames
+        #expect(calls.sorted() == (0..<9).map { "j\($0).png" })
+        for (position, name) in calls.enumerated() {
+            let index = Int(name.dropFirst().prefix { $0.isNumber }) ?? -99
+            #expect(abs(index - position) < 3, "\(name) came at position \(position): \(calls)")
+        }
         for id in ids { #expect(await f.state(id) == .done) }
         await f.finish()
     }

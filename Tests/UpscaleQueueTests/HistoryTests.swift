@@ -22,6 +22,57 @@ struct HistoryTests {
         #expect(try History.open(at: path).movedAside == nil)
     }
 
+    @Test func aDamagedPageFoundLaterIsCheckedAndMovedAsideAtTheNextStart() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.path + "/history.sqlite"
+        var jobRoot: Int64 = 0
+        do {
+            let history = try History.open(at: path)
+            for index in 0..<40 {
+                _ = try history.insert(Job(id: .make(), sourcePath: "/picture\(index).png", imageDigest: "d", request: UpscaleRequest(),
+                                           endpoint: testEndpoint, outputDirectory: "/tmp", submittedAt: Date()), owner: "s")
+            }
+            jobRoot = try history.database.read { try Int64.fetchOne($0, sql: "SELECT rootpage FROM sqlite_master WHERE name = 'job'") } ?? 0
+            try history.database.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        }
+        // Damage the job table's root page only: the schema and the migrations still read.
+        let file = try #require(FileHandle(forUpdatingAtPath: path))
+        try file.seek(toOffset: UInt64(jobRoot - 1) * 4096)
+        try file.write(contentsOf: Data(repeating: 0xA5, count: 4096))
+        try file.close()
+
+        let damaged = try History.open(at: path)
+        #expect(damaged.movedAside == nil, "opening does not read every page")
+        #expect(throws: HistoryError.self) { try damaged.recentJobs(limit: 100) }
+        do {
+            _ = try damaged.recentJobs(limit: 100)
+        } catch {
+            #expect(error.description.contains("damaged"), "\(error.description)")
+        }
+        #expect(FileManager.default.fileExists(atPath: HistoryFile.damageMarker(for: path)))
+
+        let next = try History.open(at: path)
+        let moved = try #require(next.movedAside, "the next start checks the whole file")
+        #expect(FileManager.default.fileExists(atPath: moved.movedTo))
+        #expect(try next.recentJobs().isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: HistoryFile.damageMarker(for: path)))
+    }
+
+    @Test func datesAreStoredInGRDBsFormatAndReadBackToTheMillisecond() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let history = try History.open(at: folder.path + "/history.sqlite")
+        let submitted = Date(timeIntervalSince1970: 1_796_068_747.123_9)
+        let job = try history.insert(Job(id: .make(), sourcePath: "/x.png", imageDigest: "d", request: UpscaleRequest(),
+                                         endpoint: testEndpoint, outputDirectory: "/tmp", submittedAt: submitted), owner: "s")
+        let stored = try history.database.read { try String.fetchOne($0, sql: "SELECT submitted_at FROM job WHERE id = ?", arguments: [job.id.rawValue]) }
+        #expect(stored == "2026-11-30 19:59:07.123")
+        let read = try #require(try history.job(job.id))
+        #expect(abs(read.submittedAt.timeIntervalSince1970 - 1_796_068_747.123) < 0.000_5)
+        #expect(StoredDate.text(Date(timeIntervalSince1970: -0.5)) == "1969-12-31 23:59:59.500")
+    }
+
     @Test func anUnreadableFileIsMovedAside() throws {
         guard getuid() != 0 else { return }  // root reads anything: nothing to test
         let folder = TemporaryFolder()
