@@ -18,8 +18,8 @@ if [ -n "${IDEOGRAM_TUI_BIN:-}" ]; then
   bin=$IDEOGRAM_TUI_BIN
 else
   scratch="${SCRATCH_PATH:-.build}"
-  swift build -c release --scratch-path "$scratch" --product ideogram-tui >/dev/null
-  bin=$(swift build -c release --scratch-path "$scratch" --show-bin-path)/ideogram-tui
+  swift build -c release --static-swift-stdlib --scratch-path "$scratch" --product ideogram-tui >/dev/null
+  bin=$(swift build -c release --static-swift-stdlib --scratch-path "$scratch" --show-bin-path)/ideogram-tui
 fi
 work=bench/.work; mkdir -p "$work"
 

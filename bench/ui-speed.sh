@@ -22,11 +22,11 @@ iterations=${ITERATIONS:-2000}
 echo "machine: $(nproc) cores, load average $(cut -d" " -f1-3 /proc/loadavg) at start"
 echo "building (release, $scratch)…"
 for product in ideogram-tui ui-bench; do
-  swift build -c release --scratch-path "$scratch" --product "$product" > "/tmp/ui-speed-build-$$.log" 2>&1 \
+  swift build -c release --static-swift-stdlib --scratch-path "$scratch" --product "$product" > "/tmp/ui-speed-build-$$.log" 2>&1 \
     || { cat "/tmp/ui-speed-build-$$.log"; exit 1; }
 done
 rm -f "/tmp/ui-speed-build-$$.log"
-bindir=$(swift build -c release --scratch-path "$scratch" --show-bin-path)
+bindir=$(swift build -c release --static-swift-stdlib --scratch-path "$scratch" --show-bin-path)
 tui="$bindir/ideogram-tui"
 pty="python3 bench/ui-pty.py"
 
