@@ -8,25 +8,37 @@ import NIOCore
 /// The `multipart/form-data` body of an upscale call: `image_request` then `image_file`.
 ///
 /// Written by hand rather than with a serializer so the image bytes are never copied: the body
-/// is a head, slices of the file's own buffer, and a tail, which keeps a 10 MB upload near
-/// 10 MB of memory and lets the upload report progress per slice.
+/// is a head, the image (slices of its buffer, or its file read slice by slice as it is sent),
+/// and a tail, which keeps an upload's memory at most the file's size and lets the upload
+/// report progress per slice.
 public struct MultipartBody: Sendable {
     /// Slices small enough for smooth progress, large enough to cost nothing.
     public static let sliceSize = 256 * 1024
 
     public let boundary: String
     public let head: ByteBuffer
-    public let file: ByteBuffer
+    /// The image in memory; nil when it is read from `filePath` as the body is sent.
+    public let file: ByteBuffer?
+    public let filePath: String
+    public let fileLength: Int
     public let tail: ByteBuffer
 
     public var contentType: String { "multipart/form-data; boundary=\(boundary)" }
-    public var length: Int { head.readableBytes + file.readableBytes + tail.readableBytes }
+    public var length: Int { head.readableBytes + fileLength + tail.readableBytes }
+
+    /// What the body is made of, in order.
+    enum Piece: Sendable {
+        case buffer(ByteBuffer)
+        /// The first `length` bytes of the file at `path`, read as they are sent.
+        case file(path: String, length: Int)
+    }
 
     public init(image: SourceImage, requestJSON: String, boundary: String? = nil) {
         var chosen = boundary ?? MultipartBody.randomBoundary()
-        // A boundary that occurs in the data would cut the part short; with 32 random hex digits
-        // this never happens by chance, but it costs one scan to be sure.
-        while MultipartBody.contains(image.bytes, chosen) || requestJSON.contains(chosen) {
+        // A boundary that occurs in the data would cut the part short. With 32 random hex digits
+        // this never happens by chance; an image in memory costs one scan to be sure, one read
+        // as it is sent relies on the chance alone (one in 2^128 per position).
+        while image.bytes.map({ MultipartBody.contains($0, chosen) }) == true || requestJSON.contains(chosen) {
             chosen = MultipartBody.randomBoundary()
         }
         self.boundary = chosen
@@ -40,16 +52,27 @@ public struct MultipartBody: Sendable {
         head.writeString("Content-Type: \(image.format.mimeType)\r\n\r\n")
         self.head = head
         self.file = image.bytes
+        filePath = image.path
+        fileLength = image.byteCount
         self.tail = ByteBuffer(string: "\r\n--\(chosen)--\r\n")
+    }
+
+    /// The body as the client sends it: buffers (see `chunks`), or for an image read as it is
+    /// sent, the head, the file, and the tail.
+    func pieces() -> [Piece] {
+        guard file != nil else { return [.buffer(head), .file(path: filePath, length: fileLength), .buffer(tail)] }
+        return chunks().map(Piece.buffer)
     }
 
     /// The body as a list of buffers, the file cut into slices that share its storage. A body
     /// that fits one slice goes as one buffer (one small copy): each buffer costs the HTTP
     /// client a round trip between threads, and the queue a progress event.
+    /// For an image in memory only.
     public func chunks() -> [ByteBuffer] {
+        precondition(file != nil, "chunks() needs the image in memory")
         if length <= Self.sliceSize { return [joined()] }
         var out = [head]
-        var rest = file
+        var rest = file!
         while rest.readableBytes > 0 {
             // readSlice shares storage: no bytes are copied.
             out.append(rest.readSlice(length: min(Self.sliceSize, rest.readableBytes))!)
@@ -58,11 +81,12 @@ public struct MultipartBody: Sendable {
         return out
     }
 
-    /// The whole body in one buffer, for small bodies and tests.
+    /// The whole body in one buffer, for small bodies and tests; for an image in memory only.
     public func joined() -> ByteBuffer {
+        precondition(file != nil, "joined() needs the image in memory")
         var all = ByteBuffer()
         all.reserveCapacity(length)
-        for part in [head, file, tail] { all.writeImmutableBuffer(part) }
+        for part in [head, file!, tail] { all.writeImmutableBuffer(part) }
         return all
     }
 

@@ -5,7 +5,9 @@ import Darwin
 #endif
 import NIOCore
 
-/// An image file read once into memory, checked, and ready to upload.
+/// An image checked and ready to upload: either read once into memory (`load`), or checked by
+/// its header and read from its file in slices as the upload goes (`open`), so an upload holds
+/// a few slices rather than the whole file.
 public struct SourceImage: Sendable {
     /// The official schema's limit; a newer page says 25 MB, so callers may raise it.
     public static let defaultMaxBytes = 10_000_000
@@ -14,18 +16,20 @@ public struct SourceImage: Sendable {
     /// The file name as sent in the multipart part (the last path component).
     public let fileName: String
     public let header: ImageHeader
-    /// The file's bytes, read once: the sniffing and the upload use the same buffer.
-    public let bytes: ByteBuffer
+    /// The file's bytes when held in memory (the sniffing and the upload use the same buffer);
+    /// nil for an image opened to be read from its file while it is sent.
+    public let bytes: ByteBuffer?
+    public let byteCount: Int
 
     public var format: ImageFormat { header.format }
     public var width: Int { header.width }
     public var height: Int { header.height }
-    public var byteCount: Int { bytes.readableBytes }
 
     public init(path: String, fileName: String? = nil, bytes: ByteBuffer) throws(ImageIntakeError) {
         self.path = path
         self.fileName = fileName ?? SourceImage.lastComponent(of: path)
         self.bytes = bytes
+        byteCount = bytes.readableBytes
         // withUnsafeReadableBytes rethrows untyped, so the sniffer's answer comes out as a Result.
         let sniffed = bytes.withUnsafeReadableBytes { raw in
             Result { () throws(ImageSniffer.Failure) -> ImageHeader in try ImageSniffer.sniff(raw) }
@@ -36,27 +40,48 @@ public struct SourceImage: Sendable {
         }
     }
 
+    private init(path: String, header: ImageHeader, byteCount: Int) {
+        self.path = path
+        fileName = SourceImage.lastComponent(of: path)
+        self.header = header
+        bytes = nil
+        self.byteCount = byteCount
+    }
+
+    /// Checks a file as `load` does, from its header, for an upload that reads it as it goes.
+    /// The size is the file's now: the upload fails if it has changed by then.
+    public static func open(path: String, maxBytes: Int = defaultMaxBytes) throws(ImageIntakeError) -> SourceImage {
+        let (header, size) = try inspectWithSize(path: path, maxBytes: maxBytes)
+        return SourceImage(path: path, header: header, byteCount: size)
+    }
+
     /// Reads and checks a file: the size limit is enforced from `fstat` before reading, so a huge
     /// file is refused without being loaded.
     public static func load(path: String, maxBytes: Int = defaultMaxBytes) throws(ImageIntakeError) -> SourceImage {
-        try SourceImage(path: path, bytes: readChecked(path: path, maxBytes: maxBytes, prefix: nil))
+        try SourceImage(path: path, bytes: readChecked(path: path, maxBytes: maxBytes, prefix: nil).bytes)
     }
 
     /// Checks a file as `load` does, reading only as much as the header needs, so a batch can
     /// be validated before anything is sent without holding every image in memory.
     public static func inspect(path: String, maxBytes: Int = defaultMaxBytes) throws(ImageIntakeError) -> ImageHeader {
+        try inspectWithSize(path: path, maxBytes: maxBytes).header
+    }
+
+    private static func inspectWithSize(path: String, maxBytes: Int) throws(ImageIntakeError) -> (header: ImageHeader, size: Int) {
         let window = 256 * 1024
-        let head = try readChecked(path: path, maxBytes: maxBytes, prefix: window)
+        let (head, size) = try readChecked(path: path, maxBytes: maxBytes, prefix: window)
         do {
-            return try SourceImage(path: path, bytes: head).header
+            return (try SourceImage(path: path, bytes: head).header, size)
         } catch .truncatedHeader where head.readableBytes == window {
             // A JPEG with a large EXIF block keeps its frame header further in.
-            return try load(path: path, maxBytes: maxBytes).header
+            let whole = try load(path: path, maxBytes: maxBytes)
+            return (whole.header, whole.byteCount)
         }
     }
 
-    private static func readChecked(path: String, maxBytes: Int, prefix: Int?) throws(ImageIntakeError) -> ByteBuffer {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+    /// The file's first `prefix` bytes (all when nil) and its size.
+    private static func readChecked(path: String, maxBytes: Int, prefix: Int?) throws(ImageIntakeError) -> (bytes: ByteBuffer, size: Int) {
+        let fd = openForReading(path)
         if fd < 0 { throw openError(path: path, errno: errno) }
         defer { close(fd) }
         var info = stat()
@@ -87,7 +112,16 @@ public struct SourceImage: Sendable {
         }
         if readError != 0 { throw .unreadable(path: path, reason: errnoText(readError)) }
         if buffer.readableBytes == 0 { throw .empty(path: path) }
-        return buffer
+        return (buffer, fileSize)
+    }
+
+    /// The C `open`, which `SourceImage.open` hides inside this type.
+    private static func openForReading(_ path: String) -> Int32 {
+        #if canImport(Glibc)
+        Glibc.open(path, O_RDONLY | O_CLOEXEC)
+        #else
+        Darwin.open(path, O_RDONLY | O_CLOEXEC)
+        #endif
     }
 
     public static func lastComponent(of path: String) -> String {

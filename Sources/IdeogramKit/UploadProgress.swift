@@ -38,30 +38,3 @@ final class UploadTracker: Sendable {
         onProgress?(.waitingForAnswer)
     }
 }
-
-/// The body chunks as an async sequence that reports each chunk the client pulls.
-struct TrackedBody: AsyncSequence, Sendable {
-    typealias Element = ByteBuffer
-    let chunks: [ByteBuffer]
-    let tracker: UploadTracker
-
-    struct AsyncIterator: AsyncIteratorProtocol {
-        let chunks: [ByteBuffer]
-        let tracker: UploadTracker
-        var index = 0
-
-        mutating func next() async -> ByteBuffer? {
-            if index == 0 { tracker.restart() }  // the HTTP client may start the body over on a new connection
-            guard index < chunks.count else { return nil }
-            let chunk = chunks[index]
-            index += 1
-            tracker.taken(chunk.readableBytes)
-            // Counted as sent once the last chunk is handed over, a moment before it reaches the
-            // wire: erring this way marks a lost answer "outcome unknown" rather than resending it.
-            if index == chunks.count { tracker.finished() }
-            return chunk
-        }
-    }
-
-    func makeAsyncIterator() -> AsyncIterator { AsyncIterator(chunks: chunks, tracker: tracker) }
-}

@@ -60,7 +60,7 @@ public final class UpscaleClient: Sendable {
         httpRequest.headers.add(name: "Content-Type", value: body.contentType)
         httpRequest.headers.add(name: "Accept", value: "application/json")
         httpRequest.headers.add(name: "User-Agent", value: Self.userAgent)
-        httpRequest.body = .stream(TrackedBody(chunks: body.chunks(), tracker: tracker), length: .known(Int64(body.length)))
+        httpRequest.body = .stream(TrackedBody(pieces: body.pieces(), tracker: tracker), length: .known(Int64(body.length)))
 
         logger.debug("upscale", metadata: [
             "url": "\(endpoint.upscaleURL)", "file": "\(image.fileName)", "bytes": "\(image.byteCount)",
@@ -85,6 +85,9 @@ public final class UpscaleClient: Sendable {
         } catch let error as UpscaleError {
             logger.debug("upscale failed", metadata: ["error": "\(error)"])
             throw error
+        } catch let changed as SourceFileChanged {
+            // Cut short before the body was complete: the service never took it, nothing billed.
+            throw .invalidImage(.unreadable(path: changed.path, reason: changed.reason))
         } catch {
             let mapped = Self.map(error, fullySent: tracker.isComplete, timeouts: timeouts)
             logger.debug("upscale failed", metadata: ["error": "\(mapped)", "cause": "\(String(describing: error))"])

@@ -38,9 +38,11 @@ extension UpscaleQueue {
         return result
     }
 
+    /// Checks the image again (it may have changed since it was queued); the upload reads it
+    /// slice by slice, so eight uploads at once do not hold eight whole files.
     @concurrent
     static func loadImage(_ path: String, maxBytes: Int) async throws(ImageIntakeError) -> SourceImage {
-        try SourceImage.load(path: path, maxBytes: maxBytes)
+        try SourceImage.open(path: path, maxBytes: maxBytes)
     }
 
     private func watch(_ progress: AsyncStream<UploadProgress>, of id: JobID) async {

@@ -1,0 +1,95 @@
+import FakeIdeogram
+import Foundation
+import NIOCore
+import Testing
+@testable import IdeogramKit
+
+/// An image opened with `SourceImage.open` is read from its file slice by slice as it is sent.
+@Suite struct FileBackedUploadTests {
+    static func writeImage(bytes count: Int) throws -> (path: String, bytes: [UInt8]) {
+        var bytes = TestImages.png(width: 64, height: 48)
+        bytes += (0..<(count - bytes.count)).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ 7) }
+        let path = try TestImages.write(bytes, name: "big.png", in: TestImages.temporaryDirectory())
+        return (path, bytes)
+    }
+
+    static func collect(_ body: MultipartBody, tracker: UploadTracker) async throws -> [ByteBuffer] {
+        var chunks: [ByteBuffer] = []
+        for try await chunk in TrackedBody(pieces: body.pieces(), tracker: tracker) { chunks.append(chunk) }
+        return chunks
+    }
+
+    @Test func theBodyHasTheSameBytesAsOneReadIntoMemory() async throws {
+        let (path, bytes) = try Self.writeImage(bytes: 600_000)
+        let opened = try SourceImage.open(path: path)
+        #expect(opened.bytes == nil)
+        #expect(opened.byteCount == bytes.count)
+        #expect(opened.format == .png && opened.width == 64 && opened.height == 48)
+
+        let json = UpscaleRequest(prompt: "dunes", seed: 3).jsonString()
+        let streamed = MultipartBody(image: opened, requestJSON: json, boundary: "b0undary")
+        let inMemory = MultipartBody(image: try SourceImage.load(path: path), requestJSON: json, boundary: "b0undary")
+        let tracker = UploadTracker(total: streamed.length, onProgress: nil)
+        let chunks = try await Self.collect(streamed, tracker: tracker)
+
+        #expect(chunks.count == 1 + 3 + 1, "head, three slices of at most 256 kB, tail")
+        #expect(chunks.allSatisfy { $0.readableBytes <= MultipartBody.sliceSize })
+        var joined = ByteBuffer()
+        for chunk in chunks { joined.writeImmutableBuffer(chunk) }
+        #expect(joined == inMemory.joined())
+        #expect(streamed.length == joined.readableBytes)
+        #expect(tracker.isComplete)
+    }
+
+    @Test func aSmallBodyGoesAsOneBuffer() async throws {
+        let (path, bytes) = try Self.writeImage(bytes: 64_000)
+        let body = MultipartBody(image: try SourceImage.open(path: path), requestJSON: "{}", boundary: "test-boundary-0123456789")
+        let chunks = try await Self.collect(body, tracker: UploadTracker(total: body.length, onProgress: nil))
+        #expect(chunks.count == 1)
+        #expect(chunks.first == MultipartBody(image: try SourceImage(path: path, bytes: ByteBuffer(bytes: bytes)), requestJSON: "{}", boundary: "test-boundary-0123456789").joined())
+    }
+
+    @Test func aFileThatChangesBeforeItIsSentIsRefusedNotSentCut() async throws {
+        let (path, bytes) = try Self.writeImage(bytes: 300_000)
+        let shrunk = try SourceImage.open(path: path)
+        truncate(path, 200_000)
+        let tracker = UploadTracker(total: 0, onProgress: nil)
+        await #expect(throws: SourceFileChanged.self) { _ = try await Self.collect(MultipartBody(image: shrunk, requestJSON: "{}"), tracker: tracker) }
+        #expect(!tracker.isComplete, "the body was never complete")
+
+        _ = try TestImages.write(bytes, name: "big.png", in: URL(fileURLWithPath: (path as NSString).deletingLastPathComponent))
+        let grown = try SourceImage.open(path: path)
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data([1, 2, 3]))
+        try handle.close()
+        await #expect(throws: SourceFileChanged.self) { _ = try await Self.collect(MultipartBody(image: grown, requestJSON: "{}"), tracker: tracker) }
+    }
+
+    @Test func theFakeServiceReceivesTheWholeFile() async throws {
+        let (path, bytes) = try Self.writeImage(bytes: 700_000)
+        try await FakeServiceFixture.with { fx in
+            let result = try await fx.client.upscale(image: try SourceImage.open(path: path), request: UpscaleRequest())
+            #expect(result.images.count == 1)
+            let received = fx.service.receivedRequests()
+            #expect(received.map(\.imageBytes) == [bytes.count])
+            #expect(received.first?.filename == "big.png")
+        }
+    }
+
+    @Test func theClientNamesAFileThatShrankAsInvalidInput() async throws {
+        let (path, _) = try Self.writeImage(bytes: 300_000)
+        try await FakeServiceFixture.with { fx in
+            let image = try SourceImage.open(path: path)
+            truncate(path, 100_000)
+            let error = await upscaleError { try await fx.client.upscale(image: image, request: UpscaleRequest()) }
+            guard case .invalidImage(.unreadable(let failedPath, let reason))? = error else {
+                Issue.record("expected the image to be refused, got \(String(describing: error))")
+                return
+            }
+            #expect(failedPath == path)
+            #expect(reason.contains("shorter"))
+            #expect(error?.category == .badInput)
+        }
+    }
+}
