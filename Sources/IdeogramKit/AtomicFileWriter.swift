@@ -38,13 +38,16 @@ final class AtomicFileWriter {
         #if os(Linux)
         // O_TMPFILE is a compound macro Swift does not import: __O_TMPFILE | O_DIRECTORY.
         let tmpFile: Int32 = 0o20_000_000 | O_DIRECTORY
-        guard access("/proc/self/fd", X_OK) == 0 else { return nil }  // linking goes through /proc
+        guard canLinkThroughProc else { return nil }
         let fd = open(directory, tmpFile | O_WRONLY | O_CLOEXEC, 0o644)  // the umask applies as usual
         return fd >= 0 ? fd : nil
         #else
         return nil
         #endif
     }
+
+    /// Naming an unnamed file goes through /proc/self/fd; checked once per process.
+    private static let canLinkThroughProc = access("/proc/self/fd", X_OK) == 0
 
     /// What an error names for the file being written.
     private var shownPath: String { temporaryPath ?? directory + "/(temporary file)" }

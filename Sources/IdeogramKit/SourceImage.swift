@@ -49,10 +49,12 @@ public struct SourceImage: Sendable {
     }
 
     /// Checks a file as `load` does, from its header, for an upload that reads it as it goes.
-    /// The size is the file's now: the upload fails if it has changed by then.
+    /// The size is the file's now: the upload fails if it has changed by then. A file no larger
+    /// than the header window was read whole by the check, so it is kept, not read again.
     public static func open(path: String, maxBytes: Int = defaultMaxBytes) throws(ImageIntakeError) -> SourceImage {
-        let (header, size) = try inspectWithSize(path: path, maxBytes: maxBytes)
-        return SourceImage(path: path, header: header, byteCount: size)
+        let (head, size) = try readChecked(path: path, maxBytes: maxBytes, prefix: headerWindow)
+        if head.readableBytes == size { return try SourceImage(path: path, bytes: head) }
+        return SourceImage(path: path, header: try header(of: head, path: path, maxBytes: maxBytes), byteCount: size)
     }
 
     /// Reads and checks a file: the size limit is enforced from `fstat` before reading, so a huge
@@ -64,18 +66,18 @@ public struct SourceImage: Sendable {
     /// Checks a file as `load` does, reading only as much as the header needs, so a batch can
     /// be validated before anything is sent without holding every image in memory.
     public static func inspect(path: String, maxBytes: Int = defaultMaxBytes) throws(ImageIntakeError) -> ImageHeader {
-        try inspectWithSize(path: path, maxBytes: maxBytes).header
+        try header(of: readChecked(path: path, maxBytes: maxBytes, prefix: headerWindow).bytes, path: path, maxBytes: maxBytes)
     }
 
-    private static func inspectWithSize(path: String, maxBytes: Int) throws(ImageIntakeError) -> (header: ImageHeader, size: Int) {
-        let window = 256 * 1024
-        let (head, size) = try readChecked(path: path, maxBytes: maxBytes, prefix: window)
+    /// How much of a file the header check reads.
+    static let headerWindow = 256 * 1024
+
+    private static func header(of head: ByteBuffer, path: String, maxBytes: Int) throws(ImageIntakeError) -> ImageHeader {
         do {
-            return (try SourceImage(path: path, bytes: head).header, size)
-        } catch .truncatedHeader where head.readableBytes == window {
+            return try SourceImage(path: path, bytes: head).header
+        } catch .truncatedHeader where head.readableBytes == headerWindow {
             // A JPEG with a large EXIF block keeps its frame header further in.
-            let whole = try load(path: path, maxBytes: maxBytes)
-            return (whole.header, whole.byteCount)
+            return try load(path: path, maxBytes: maxBytes).header
         }
     }
 

@@ -41,14 +41,10 @@ extension History {
     static func save(_ job: Job, owner: String, logTransition: Bool, changes: JobChanges = .everything, _ db: Database) throws {
         switch changes {
         case .everything:
-            // The request, endpoint and paths never change after the insert: only what the answer moved.
-            let (detail, failure) = JobRecord.stateColumns(job.state)
-            try db.cachedStatement(sql: """
-                UPDATE job SET state = ?, state_detail = ?, failure_json = ?, attempts = ?, answer_json = ?, updated_at = ?,
-                    sent_at = ?, answered_at = ?, owner = ? WHERE id = ?
-                """).execute(arguments: [job.state.name.rawValue, detail, failure, job.attempts, job.answer.map(StoredJSON.encode),
-                                         StoredDate.text(job.updatedAt), StoredDate.text(job.sentAt), StoredDate.text(job.answeredAt),
-                                         owner, job.id.rawValue])
+            // The request, endpoint and paths never change after the insert: the state and the answer do.
+            try saveState(job, owner: owner, db)
+            try db.cachedStatement(sql: "UPDATE job SET answer_json = ? WHERE id = ?")
+                .execute(arguments: [job.answer.map(StoredJSON.encode), job.id.rawValue])
             for result in job.results {
                 try saveResult(ResultRecord(jobID: job.id, result), db)
             }

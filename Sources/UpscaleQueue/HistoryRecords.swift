@@ -3,7 +3,7 @@ import GRDB
 import IdeogramKit
 
 /// A row of `job`. Structured values are stored as JSON text.
-struct JobRecord: Codable, FetchableRecord, MutablePersistableRecord {
+struct JobRecord: Codable, FetchableRecord, TableRecord {
     static let databaseTableName = "job"
 
     var seq: Int64?
@@ -32,10 +32,6 @@ struct JobRecord: Codable, FetchableRecord, MutablePersistableRecord {
         case stateDetail = "state_detail", failureJSON = "failure_json", answerJSON = "answer_json"
         case submittedAt = "submitted_at", updatedAt = "updated_at", sentAt = "sent_at", answeredAt = "answered_at"
     }
-
-    mutating func didInsert(_ inserted: InsertionSuccess) {
-        seq = inserted.rowID
-    }
 }
 
 /// What a save writes besides the job's state columns and transition.
@@ -49,7 +45,7 @@ enum JobChanges: Sendable, Equatable {
 }
 
 /// A row of `result`.
-struct ResultRecord: Codable, FetchableRecord, PersistableRecord {
+struct ResultRecord: Codable, FetchableRecord, TableRecord {
     static let databaseTableName = "result"
 
     var jobID: String
@@ -73,7 +69,7 @@ struct ResultRecord: Codable, FetchableRecord, PersistableRecord {
 }
 
 /// A row of `transition`: the log of every state a job went through.
-struct TransitionRecord: Codable, FetchableRecord, PersistableRecord {
+struct TransitionRecord: Codable, FetchableRecord, TableRecord {
     static let databaseTableName = "transition"
 
     var id: Int64?
