@@ -1,3 +1,4 @@
+import CSQLiteShim
 import Foundation
 import GRDB
 
@@ -44,7 +45,6 @@ enum HistoryFile {
     /// writer wait for the lock instead of failing at once.
     private static func connectAndCheck(path: String, busyTimeout: Duration, wholeFile: Bool) throws -> DatabaseQueue {
         var configuration = Configuration()
-        configuration.journalMode = .wal
         configuration.busyMode = .timeout(Double(busyTimeout.components.seconds) + Double(busyTimeout.components.attoseconds) / 1e18)
         configuration.label = "ideogram-tui.history"
         // WAL with NORMAL survives any crash of the process (SIGKILL included); only an OS crash
@@ -53,7 +53,26 @@ enum HistoryFile {
         // recorded as unsent after it went out: a lost later commit only leaves the job looking
         // in flight, which recovery reports as outcome unknown, never resends. One fsync per
         // request instead of one per transition (about 4 ms each on a typical disk).
-        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+        //
+        // WAL is set here rather than with GRDB's `journalMode = .wal`, which also writes (and
+        // fsyncs) a dummy table at every open whenever the WAL file is absent, as it is after
+        // each clean close: a workaround for DatabasePool snapshots, which this queue never takes.
+        //
+        // The WAL also stays when the connection closes (`ideogram_sqlite_keep_wal_on_close`):
+        // checkpointing it at every exit cost two fsyncs (4 to 5 ms), and recreating it at the next
+        // run's first write two more. SQLite checkpoints it once it passes `wal_autocheckpoint` pages, and the next
+        // open reads it back (a crash-safe state either way: the WAL is SQLite's own journal).
+        // 256 pages (1 MB, about ten runs of one job): an open reads at most that much back.
+        configuration.prepareDatabase { db in
+            let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+            guard mode == "wal" else { throw DatabaseError(message: "could not switch the history to WAL (journal mode \(mode ?? "unknown"))") }
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = 256")
+            let code = ideogram_sqlite_keep_wal_on_close(db.sqliteConnection)
+            guard code == ResultCode.SQLITE_OK.rawValue else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "could not keep the WAL on close")
+            }
+        }
         let database = try DatabaseQueue(path: path, configuration: configuration)
         do {
             try HistorySchema.migrator.migrate(database)

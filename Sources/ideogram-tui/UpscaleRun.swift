@@ -12,13 +12,17 @@ struct UpscaleRun: Sendable {
     let signals: SignalWatch
 
     func run() async -> ExitStatus {
+        // The HTTP clients start (their threads, the runtime's first use of NIO) on another core
+        // while the history opens: neither needs the other, and both come before the first send.
+        async let starting = LiveNetwork(credentials: [(plan.endpoint, plan.key)], timeouts: plan.timeouts)
         let history: History
         do { history = try History.open(at: plan.historyPath) } catch {
             await printer.fatal(error.description)
+            try? await starting.shutdown()
             return .historyUnavailable
         }
+        let network = await starting
         if let moved = history.movedAside { await printer.note(moved.description) }
-        let network = LiveNetwork(credentials: [(plan.endpoint, plan.key)], timeouts: plan.timeouts)
         let queue: UpscaleQueue
         do {
             queue = try await UpscaleQueue.open(history: history, service: network.service, fetcher: network.downloader,

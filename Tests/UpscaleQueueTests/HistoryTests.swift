@@ -123,6 +123,28 @@ struct HistoryTests {
         #expect(try synchronous() == 1, "back to NORMAL after the durable commit")
     }
 
+    @Test func theHistoryIsInWALModeKeepsItsWALAndOpeningItWritesNothing() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.path + "/history.sqlite"
+        let journalMode = { (history: History) in try history.database.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } }
+        let walSize = { (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? nil }
+        let job = Job(id: .make(), sourcePath: "/x.png", imageDigest: "d", request: UpscaleRequest(), endpoint: testEndpoint,
+                      outputDirectory: "/tmp", submittedAt: Date())
+        do {
+            let history = try History.open(at: path)
+            #expect(try journalMode(history) == "wal")
+            _ = try history.insert(job, owner: "s")
+        }
+        // Closed without a checkpoint: the job is in the WAL, which the next open reads back.
+        let kept = try #require(walSize())
+        #expect(kept > 0)
+        let again = try History.open(at: path)
+        #expect(try journalMode(again) == "wal")
+        #expect(try again.job(job.id)?.sourcePath == "/x.png")
+        #expect(walSize() == kept, "opening an existing history and reading it wrote nothing (no fsync before the first job)")
+    }
+
     @Test func recentJobsListsNewestFirstWithTheirResults() async throws {
         let f = try await QueueFixture.make()
         let a = try await f.submit("a.png", request: UpscaleRequest(seed: 1))
