@@ -55,14 +55,15 @@ enum HistoryFile {
         // request instead of one per transition (about 4 ms each on a typical disk).
         //
         // WAL is set here rather than with GRDB's `journalMode = .wal`, which also writes (and
-        // fsyncs) a dummy table at every open whenever the WAL file is absent, as it is after
-        // each clean close: a workaround for DatabasePool snapshots, which this queue never takes.
+        // fsyncs) a dummy table at an open whenever the WAL file is missing or empty: a workaround
+        // for DatabasePool snapshots, which this queue never takes.
         //
         // The WAL also stays when the connection closes (`ideogram_sqlite_keep_wal_on_close`):
-        // checkpointing it at every exit cost two fsyncs (4 to 5 ms), and recreating it at the next
-        // run's first write two more. SQLite checkpoints it once it passes `wal_autocheckpoint` pages, and the next
-        // open reads it back (a crash-safe state either way: the WAL is SQLite's own journal).
-        // 256 pages (1 MB, about ten runs of one job): an open reads at most that much back.
+        // checkpointing it at every exit cost two fsyncs (4 to 5 ms), and recreating it at the
+        // next run's first write two more. SQLite checkpoints it once it passes
+        // `wal_autocheckpoint` pages, and the next open reads it back (a crash-safe state either
+        // way: the WAL is SQLite's own journal). 256 pages (1 MB, about ten runs of one job): an
+        // open reads at most that much back.
         configuration.prepareDatabase { db in
             let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
             guard mode == "wal" else { throw DatabaseError(message: "could not switch the history to WAL (journal mode \(mode ?? "unknown"))") }
