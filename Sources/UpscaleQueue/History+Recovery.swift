@@ -51,6 +51,8 @@ extension History {
         }
         sweepDeadSessions()
         let adopted = report.resumedDownloads + report.heldQueued
+        // Nearly every run adopts nothing; its first query-interface read would cost 1-2 ms.
+        guard !adopted.isEmpty else { return ([], report) }
         let jobs: [Job] = try read { db in
             let records = try JobRecord.filter(adopted.map(\.rawValue).contains(Column("id"))).order(Column("seq")).fetchAll(db)
             return try Self.jobs(records, db)

@@ -127,8 +127,7 @@ enum HistoryFile {
         let parent = (path as NSString).deletingLastPathComponent
         guard !parent.isEmpty else { return }
         do {
-            // Owner-only: the history holds prompts and result URLs.
-            try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try OwnerOnlyFolder.ensure(parent)
         } catch {
             throw .cannotOpen(path: path, reason: "cannot create its folder: \(error.localizedDescription)")
         }

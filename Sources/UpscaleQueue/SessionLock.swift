@@ -22,7 +22,7 @@ final class SessionLock {
     /// Takes the lock of a new session.
     static func acquire(session id: String, in directory: String) throws(HistoryError) -> SessionLock {
         do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try OwnerOnlyFolder.ensure(directory)
         } catch {
             throw .cannotOpen(path: directory, reason: "cannot create the sessions folder: \(error.localizedDescription)")
         }

@@ -5,11 +5,17 @@ import UpscaleQueue
 
 /// Which history file to use: `--history`, else `IDEOGRAM_HISTORY`, else the XDG default.
 struct HistoryLocation: ParsableArguments {
-    @Option(name: .customLong("history"),
-            help: ArgumentHelp("The history file (env IDEOGRAM_HISTORY). Default: $XDG_DATA_HOME/ideogram-tui/history.sqlite.", valueName: "path"))
+    static let help = ArgumentHelp("The history file (env IDEOGRAM_HISTORY). Default: $XDG_DATA_HOME/ideogram-tui/history.sqlite.",
+                                   valueName: "path")
+
+    @Option(name: .customLong("history"), help: help)
     var path: String?
 
     func resolved(environment: [String: String]) -> String {
+        Self.resolve(path, environment: environment)
+    }
+
+    static func resolve(_ path: String?, environment: [String: String]) -> String {
         if let path, !path.isEmpty { return path }
         if let path = environment["IDEOGRAM_HISTORY"], !path.isEmpty { return path }
         return QueuePaths.defaultHistoryPath(environment: environment)

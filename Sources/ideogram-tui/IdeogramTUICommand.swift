@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct IdeogramTUICommand: AsyncParsableCommand {
@@ -16,4 +17,17 @@ struct IdeogramTUICommand: AsyncParsableCommand {
         subcommands: [UICommand.self, UpscaleCommand.self, HistoryCommand.self, PreviewCommand.self, FakeServerCommand.self],
         defaultSubcommand: UICommand.self
     )
+
+    /// `upscale` is what scripts start once per call, so it is parsed on its own: going through
+    /// this root first (its completion-script check and command tree) cost about 1 ms more at
+    /// every start. Help and anything that does not parse take the usual way, so usage, messages
+    /// and exit codes are the root's.
+    static func main() async {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first == "upscale", let command = try? UpscaleCommand.parse(Array(arguments.dropFirst())) {
+            do { try await command.run() } catch { UpscaleCommand.exit(withError: error) }
+            return
+        }
+        await main(nil)
+    }
 }

@@ -33,11 +33,46 @@ struct UpscaleCommand: AsyncParsableCommand {
             """
     )
 
+    // Every option is declared here rather than in option groups: swift-argument-parser
+    // reflects on each group's type at every start, about 0.8 ms a group here, and scripts start
+    // this command once per call. The checks behind them are in UpscaleCommand+Settings.swift.
+
     @Argument(help: ArgumentHelp("PNG, JPEG or WEBP files.", valueName: "file"))
     var files: [String] = []
 
-    @OptionGroup var requestOptions: RequestOptions
-    @OptionGroup var service: ServiceOptions
+    // The `image_request` fields, checked by `UpscaleRequest` itself.
+
+    @Option(help: "Text to guide the upscale.")
+    var prompt: String?
+
+    @Option(help: "How closely to keep to the source, 1 to 100.")
+    var resemblance: Int = UpscaleRequest.defaultResemblance
+
+    @Option(help: "How much detail to add, 1 to 100.")
+    var detail: Int = UpscaleRequest.defaultDetail
+
+    @Option(help: "Let the service rewrite the prompt: auto, on or off.")
+    var magicPrompt: MagicPromptOption = .auto
+
+    @Option(help: ArgumentHelp("Magic prompt version, e.g. V_0 (only with auto or on).", valueName: "version"))
+    var magicPromptVersion: String?
+
+    @Option(help: "A fixed seed, 0 to 2147483647 (default: random).")
+    var seed: Int?
+
+    @Option(help: "Images per source file, 1 to 8; each is billed.")
+    var numImages: Int = 1
+
+    // Where to send requests.
+
+    @Option(help: ArgumentHelp("Service base URL (env IDEOGRAM_BASE_URL). Default: \(Endpoint.officialBaseURL) for the official dialect.", valueName: "url"))
+    var baseURL: String?
+
+    @Option(help: ArgumentHelp("aggregator (POST {base}/ideogram/upscale, Bearer token) or official (POST {base}/upscale, Api-Key). Env IDEOGRAM_DIALECT.", valueName: "dialect"))
+    var dialect: Dialect?
+
+    @Option(help: ArgumentHelp("Seconds to wait for a whole answer; upscales can take over a minute.", valueName: "seconds"))
+    var timeout: Int = 180
 
     @Option(help: ArgumentHelp("Folder for results (default: $XDG_PICTURES_DIR/ideogram-tui, ~/Pictures/ideogram-tui, or $XDG_DATA_HOME/ideogram-tui/results).", valueName: "dir"))
     var out: String?
@@ -63,7 +98,8 @@ struct UpscaleCommand: AsyncParsableCommand {
     @Flag(help: "Print the result URLs without saving the images (they expire within the hour).")
     var noDownload = false
 
-    @OptionGroup var historyLocation: HistoryLocation
+    @Option(name: .customLong("history"), help: HistoryLocation.help)
+    var historyPath: String?
 
     func validate() throws {
         guard !files.isEmpty || resume else { throw ValidationError("give at least one image file (or --resume)") }
@@ -84,8 +120,7 @@ struct UpscaleCommand: AsyncParsableCommand {
         let printer = ResultPrinter(format: format, live: isatty(STDERR_FILENO) == 1, labels: labels)
         // From here a signal closes the queue cleanly instead of killing the process.
         let signals = SignalWatch.start()
-        let status = await UpscaleRun(plan: plan, printer: printer, signals: signals).run()
-        if status != .success { throw status.exitCode }
+        await UpscaleRun(plan: plan, printer: printer, signals: signals).run()
     }
 
     /// Everything checked up front: options, key, endpoint and each file's header.
@@ -99,20 +134,20 @@ struct UpscaleCommand: AsyncParsableCommand {
         guard (1...20).contains(maxAttempts) else {
             throw CommandFailure(.badInput, "--max-attempts \(maxAttempts) is out of range: allowed 1 to 20")
         }
-        let request = try requestOptions.request()
-        let endpoint = try service.endpoint(environment: environment)
-        let timeouts = try service.timeouts()
+        let request = try self.request()
+        let endpoint = try self.endpoint(environment: environment)
+        let timeouts = try self.timeouts()
         let maxBytes = Int(maxUploadMb * 1_000_000)
         var problems: [String] = []
         for file in files {
             do { _ = try SourceImage.inspect(path: file, maxBytes: maxBytes) } catch { problems.append(error.description) }
         }
         guard problems.isEmpty else { throw CommandFailure(.badInput, problems.joined(separator: "\n") + "\nnothing was sent") }
-        let key = try service.key(environment: environment)
+        let key = try self.key(environment: environment)
         return UpscalePlan(files: files, request: request, endpoint: endpoint, key: key, timeouts: timeouts, maxBytes: maxBytes,
                            outputDirectory: out ?? OutputLocation.defaultDirectory(environment: environment),
                            savesResults: !noDownload, concurrency: concurrency, maxAttempts: maxAttempts,
-                           historyPath: historyLocation.resolved(environment: environment), resume: resume, force: force)
+                           historyPath: HistoryLocation.resolve(historyPath, environment: environment), resume: resume, force: force)
     }
 }
 

@@ -147,9 +147,22 @@ import Testing
         #expect(run.status == 6, "\(run.stdout) \(run.stderr)")
     }
 
+    /// `upscale` is parsed without the root command (faster), but an unparsable command line
+    /// still gets the root's message, usage and status.
+    @Test func aCommandLineThatDoesNotParseGetsTheFullUsageAndStatus64() throws {
+        let run = try BuiltExecutable.run(["upscale", "--bogus", "a.png"])
+        #expect(run.status == 64)
+        #expect(run.stderr.contains("Unknown option '--bogus'"), "\(run.stderr)")
+        #expect(run.stderr.contains("Usage: ideogram-tui upscale [<options>] [<file> ...]"), "\(run.stderr)")
+        let missing = try BuiltExecutable.run(["upscale"])
+        #expect(missing.status == 64)
+        #expect(missing.stderr.contains("give at least one image file (or --resume)"), "\(missing.stderr)")
+    }
+
     @Test func helpDocumentsTheExitCodes() throws {
         let run = try BuiltExecutable.run(["upscale", "--help"])
         #expect(run.status == 0)
+        #expect(run.stdout.contains("USAGE: ideogram-tui upscale [<options>] [<file> ...]"))
         for code in ["3    no API key", "4    out of credit", "5    rejected by the safety check", "6    network failure",
                      "8    sent, but no answer", "9    the history is busy", "130  interrupted", "143  stopped by SIGTERM"] {
             #expect(run.stdout.contains(code), "\(code)")

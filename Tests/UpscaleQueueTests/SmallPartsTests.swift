@@ -62,3 +62,24 @@ struct SmallPiecesTests {
         }
     }
 }
+
+@Suite("Owner-only folders")
+struct OwnerOnlyFolderTests {
+    @Test func createsMissingParentsOwnerOnlyAndLeavesAnExistingFolderAsItIs() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let nested = folder.path + "/a/b"
+        try OwnerOnlyFolder.ensure(nested)
+        var info = stat()
+        #expect(stat(nested, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR)
+        #expect(info.st_mode & 0o777 == 0o700)
+        // An existing folder, even one the user opened up, is used as it is.
+        chmod(nested, 0o755)
+        try OwnerOnlyFolder.ensure(nested)
+        #expect(stat(nested, &info) == 0 && info.st_mode & 0o777 == 0o755)
+        // A file in the way is an error, not a folder.
+        let file = folder.path + "/file"
+        FileManager.default.createFile(atPath: file, contents: Data())
+        #expect(throws: (any Error).self) { try OwnerOnlyFolder.ensure(file) }
+    }
+}

@@ -1,19 +1,25 @@
 import ArgumentParser
-import Foundation
 import IdeogramKit
+
+extension MagicPromptOption: ExpressibleByArgument {
+    public init?(argument: String) { self.init(caseInsensitive: argument) }
+    public static var allValueStrings: [String] { ["auto", "on", "off"] }
+}
 
 extension Dialect: ExpressibleByArgument {}
 
-/// Where to send requests and with which credential.
-struct ServiceOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Service base URL (env IDEOGRAM_BASE_URL). Default: \(Endpoint.officialBaseURL) for the official dialect.", valueName: "url"))
-    var baseURL: String?
-
-    @Option(help: ArgumentHelp("aggregator (POST {base}/ideogram/upscale, Bearer token) or official (POST {base}/upscale, Api-Key). Env IDEOGRAM_DIALECT.", valueName: "dialect"))
-    var dialect: Dialect?
-
-    @Option(help: ArgumentHelp("Seconds to wait for a whole answer; upscales can take over a minute.", valueName: "seconds"))
-    var timeout: Int = 180
+/// What the options come to: the request, where to send it and with which credential, each
+/// refused with a message that names the option.
+extension UpscaleCommand {
+    func request() throws(CommandFailure) -> UpscaleRequest {
+        let request = UpscaleRequest(prompt: prompt, resemblance: resemblance, detail: detail, magicPromptOption: magicPrompt,
+                                     magicPromptVersion: magicPromptVersion, numImages: numImages, seed: seed)
+        let problems = request.problems()
+        guard problems.isEmpty else {
+            throw CommandFailure(.badInput, problems.map { "--" + $0.field.replacingOccurrences(of: "_", with: "-") + ": " + $0.description }.joined(separator: "\n"))
+        }
+        return request
+    }
 
     func endpoint(environment: [String: String]) throws(CommandFailure) -> Endpoint {
         var chosenDialect = dialect
