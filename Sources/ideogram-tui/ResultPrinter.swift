@@ -255,12 +255,18 @@ actor ResultPrinter {
     }
 
     func fatal(_ message: String) {
-        writeErr("ideogram-tui: " + Self.safe(message, limit: 4000))
+        writeErr("ideogram-tui: " + Self.safeLines(message))
     }
 
     /// For failures before a printer exists.
     static func fatalNow(_ message: String) {
-        FileHandle.standardError.write(Data(("ideogram-tui: " + safe(message, limit: 4000) + "\n").utf8))
+        FileHandle.standardError.write(Data(("ideogram-tui: " + safeLines(message) + "\n").utf8))
+    }
+
+    /// Each line made safe on its own, so a message that lists several problems (one per bad
+    /// file, then "nothing was sent") keeps one per line instead of running them together.
+    static func safeLines(_ text: String, limit: Int = 1000) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { safe(String($0), limit: limit) }.joined(separator: "\n")
     }
 
     /// Erases the live block and, on a terminal, writes the summary.

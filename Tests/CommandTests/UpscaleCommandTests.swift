@@ -86,8 +86,8 @@ import Testing
 
         let run = try BuiltExecutable.run(["upscale", good, text, "--base-url", fake.baseURL], in: box, environment: key)
         #expect(run.status == 2)
-        #expect(run.stderr.contains("notes.png: text, not an image"))
-        #expect(run.stderr.contains("nothing was sent"))
+        #expect(run.stderr.contains("notes.png: text, not an image; the API accepts PNG, JPEG and WEBP\nnothing was sent\n"),
+                "one problem per line: \(run.stderr)")
         let range = try BuiltExecutable.run(["upscale", good, "--resemblance", "0", "--base-url", fake.baseURL], in: box, environment: key)
         #expect(range.status == 2)
         #expect(range.stderr.contains("resemblance 0 is out of range: allowed 1 to 100"))
