@@ -147,6 +147,8 @@ struct UIEndToEndTests {
         try tmux.key("Tab")  // parameters → results
         try tmux.waitForScreen("the results pane focused again") { $0.contains("resubmit") }
         try tmux.key("r")
+        try tmux.waitForScreen("the resubmit question") { $0.contains("as it was?") && $0.contains("billed again") }
+        try tmux.key("y")
         try tmux.waitForScreen("a job in flight", timeout: 60) { $0.contains("1 running") }
         try tmux.key("C-c")
         screen = try tmux.waitForScreen("the quit question") { $0.contains("Quit anyway?") }

@@ -108,6 +108,23 @@ import Testing
         #expect(s.parameters.resemblance == 100)
     }
 
+    /// `r` sends a job again and bills it again: it asks first, `y` sends, `n` does not.
+    @Test func resubmitAsksFirst() {
+        var s = Fixtures.state()
+        s.focus = .results
+        s.results.selectedID = "j1"
+        #expect(update(&s, .key(.char("r"))).isEmpty, "nothing is sent before the answer")
+        guard case .confirm(.resubmit(let id, let source, let images)) = s.overlay else { Issue.record("no question"); return }
+        #expect(id == "j1" && images == 1)
+        #expect(ConfirmOverlayView.text(.resubmit(id, source: source, images: 1)) == ["Resubmit \(source) as it was?", "The image the service returns is billed again."])
+        #expect(ConfirmOverlayView.text(.resubmit(id, source: source, images: 3))[1] == "The 3 images the service returns are billed again.")
+        #expect(update(&s, .key(.char("y"))) == [.resubmitJob("j1")])
+        #expect(s.overlay == nil && s.message?.text == "resubmitted \(source)")
+        _ = update(&s, .key(.char("r")))
+        #expect(update(&s, .key(.char("n"))).isEmpty)
+        #expect(s.overlay == nil)
+    }
+
     @Test func quitAsksWhileJobsRunAndNotOtherwise() {
         var s = Fixtures.state()
         #expect(update(&s, .key(.char("q"))).isEmpty)

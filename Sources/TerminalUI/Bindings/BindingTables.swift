@@ -107,7 +107,7 @@ public enum BindingTables {
         KeyBinding([.char("o")], .openResult, "Open the result URL (or the saved file)", hint: "open"),
         KeyBinding([.char("y")], .copyURL, "Copy the result URL (OSC 52)", hint: "copy"),
         KeyBinding([.char("e")], .loadIntoEditor, "Load the job's source and parameters into the editor", hint: "edit"),
-        KeyBinding([.char("r")], .resubmit, "Resubmit the job as it was", hint: "resubmit"),
+        KeyBinding([.char("r")], .resubmit, "Resubmit the job as it was (asks first: billed again)", hint: "resubmit"),
         KeyBinding([.char("x")], .cancelJob, "Cancel the job", hint: "cancel"),
         KeyBinding([.char("R")], .retryJob, "Retry a failed or unknown job (asks first)", hint: "retry"),
         KeyBinding([.char("u")], .useSeed, "Use this result's seed as the fixed seed"),

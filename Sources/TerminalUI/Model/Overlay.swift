@@ -6,6 +6,8 @@ public enum Confirmation: Hashable, Sendable {
     case quit(inFlight: Int)
     /// Retry a failed or outcome-unknown job (it may be billed again).
     case retry(JobRowID, mayHaveBeenBilled: Bool)
+    /// Send a job again as it was: billed again, so one stray key must not do it.
+    case resubmit(JobRowID, source: String, images: Int)
 }
 
 /// What covers the panes, if anything.

@@ -59,6 +59,9 @@ enum ConfirmOverlayView {
             var lines = ["Retry job \(id)?"]
             if billed { lines.append("It may already have been billed: a retry may be billed again.") }
             return lines
+        case .resubmit(_, let source, let images):
+            return ["Resubmit \(source) as it was?",
+                    images == 1 ? "The image the service returns is billed again." : "The \(images) images the service returns are billed again."]
         }
     }
 

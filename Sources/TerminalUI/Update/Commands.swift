@@ -75,6 +75,9 @@ enum ConfirmationUpdate {
         case .retry(let id, _):
             state.message = StatusMessage("retrying \(id)")
             return [.retryJob(id)]
+        case .resubmit(let id, let source, _):
+            state.message = StatusMessage("resubmitted \(TerminalSafeTextBridge.text(source, limit: 60))")
+            return [.resubmitJob(id)]
         }
     }
 }

@@ -45,8 +45,7 @@ enum ResultsUpdate {
             state.parameters.focus = .resemblance
             state.message = StatusMessage("loaded \(TerminalSafeTextBridge.text(job.sourceName, limit: 60)): tweak and press Ctrl-S")
         case .resubmit:
-            state.message = StatusMessage("resubmitted \(TerminalSafeTextBridge.text(job.sourceName, limit: 60))")
-            return [.resubmitJob(job.id)]
+            state.overlay = .confirm(.resubmit(job.id, source: job.sourceName, images: job.request.numImages))
         case .cancelJob:
             guard job.state.isInFlight else {
                 state.message = StatusMessage("the job is \(job.state.label): nothing to cancel", isError: true)
