@@ -51,12 +51,18 @@ enum FooterView {
         var x = row.x
         for binding in hints(for: state) {
             let key = binding.keysLabel
-            let text = binding.hint ?? ""
+            let text = hint(binding, state)
             let width = DisplayWidth.of(key) + 1 + DisplayWidth.of(text) + 2
             if x + width > row.maxX { break }
             x += screen.write(key, x: x, y: row.y, style: theme.key)
             x += screen.write(" " + text + "  ", x: x, y: row.y, style: theme.dim)
         }
+    }
+
+    /// A binding's footer word; in the larger view `v` goes back, so it says so.
+    static func hint(_ binding: KeyBinding, _ state: AppState) -> String {
+        if binding.command == .toggleEnlarged && state.results.isEnlarged { return "back" }
+        return binding.hint ?? ""
     }
 
     /// The bindings with a footer hint in the active contexts, pane keys first.
