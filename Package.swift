@@ -135,6 +135,8 @@ let package = Package(
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TerminalUI"]),
         .testTarget(name: "IdeogramAppTests", dependencies: ["IdeogramApp", "IdeogramKit", "UpscaleQueue", "TerminalUI", "FakeIdeogram", "ImagePreview"]),
         .testTarget(name: "CommandTests", dependencies: ["IdeogramKit", "FakeIdeogram"]),
+        // The executable's own command-line reading, against swift-argument-parser's.
+        .testTarget(name: "CommandLineTests", dependencies: ["ideogram-tui", "IdeogramKit", "FakeIdeogram"]),
         .testTarget(name: "ImagePreviewTests", dependencies: ["ImagePreview", "CPNG", "CJPEG", "CWebP"]),
         // Runs the built ideogram-tui in tmux against the fake service in its own process.
         .testTarget(name: "EndToEndTests", dependencies: ["FakeIdeogram"]),

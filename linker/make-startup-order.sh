@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Regenerates linker/startup-order.txt, the functions the release build runs when it starts,
 # upscales a file, saves the result, lists the history and shows the UI's first screens. Package.swift hands the list to lld
-# (--symbol-ordering-file), which puts those functions side by side at the start of .text.
+# (--symbol-ordering-file), which puts those functions side by side at the start of .text, and
+# the protocol conformance descriptors side by side in .rodata (linker/conformance-order.py).
 # Without it they are spread over 32 MB of code, and the kernel maps 64 kB around each first
 # touch: 16 MB of the binary became resident for one upload. A stale list costs nothing but
 # that locality (names no longer in the binary are skipped), so rerun this after big changes.
@@ -53,5 +54,7 @@ fi
 called() { cat "$@" | sed -n 's/^c\{0,1\}fn=([0-9]*) \(.*\)$/\1/p' | sort -u; }
 nm --defined-only "$bin" | awk '$2 ~ /^[tTwW]$/ { print $3 }' | sort -u > "$work/defined"
 called "$work"/calls.* | comm -12 - "$work/defined" > "$work/headless"
-{ cat "$work/headless"; called "$work"/ui/calls.* | comm -12 - "$work/defined" | comm -23 - "$work/headless"; } > linker/startup-order.txt
-echo "linker/startup-order.txt: $(wc -l < linker/startup-order.txt) functions"
+# Then the conformance descriptors, in the order the runtime reads them (see the script).
+{ cat "$work/headless"; called "$work"/ui/calls.* | comm -12 - "$work/defined" | comm -23 - "$work/headless"
+  python3 linker/conformance-order.py "$bin"; } > linker/startup-order.txt
+echo "linker/startup-order.txt: $(grep -cv 'Mc$' linker/startup-order.txt) functions, $(grep -c 'Mc$' linker/startup-order.txt) conformance descriptors"

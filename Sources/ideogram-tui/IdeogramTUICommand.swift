@@ -18,15 +18,20 @@ struct IdeogramTUICommand: AsyncParsableCommand {
         defaultSubcommand: UICommand.self
     )
 
-    /// `upscale` is what scripts start once per call, so it is parsed on its own: going through
-    /// this root first (its completion-script check and command tree) cost about 1 ms more at
-    /// every start. Help and anything that does not parse take the usual way, so usage, messages
-    /// and exit codes are the root's.
+    /// `upscale` is what scripts start once per call, so it skips this root: a plain command
+    /// line is read by `UpscaleQuickParse` (swift-argument-parser's reflection cost about 8 ms
+    /// at every start), any other by `UpscaleCommand.parse` alone (the root's completion-script
+    /// check and command tree cost about 1 ms more). Help and anything that does not parse take
+    /// the usual way, so usage, messages and exit codes are the root's.
     static func main() async {
         let arguments = Array(CommandLine.arguments.dropFirst())
-        if arguments.first == "upscale", let command = try? UpscaleCommand.parse(Array(arguments.dropFirst())) {
-            do { try await command.run() } catch { UpscaleCommand.exit(withError: error) }
-            return
+        if arguments.first == "upscale" {
+            let rest = Array(arguments.dropFirst())
+            if let options = UpscaleQuickParse.options(rest) { await options.run() }
+            if let command = try? UpscaleCommand.parse(rest) {
+                do { try await command.run() } catch { UpscaleCommand.exit(withError: error) }
+                return
+            }
         }
         await main(nil)
     }

@@ -38,7 +38,7 @@ struct UpscaleCommand: AsyncParsableCommand {
     // this command once per call. The checks behind them are in UpscaleCommand+Settings.swift.
 
     @Argument(help: ArgumentHelp("PNG, JPEG or WEBP files.", valueName: "file"))
-    var files: [String] = []
+    var files: [String] = UpscaleOptions.defaults.files
 
     // The `image_request` fields, checked by `UpscaleRequest` itself.
 
@@ -46,13 +46,13 @@ struct UpscaleCommand: AsyncParsableCommand {
     var prompt: String?
 
     @Option(help: "How closely to keep to the source, 1 to 100.")
-    var resemblance: Int = UpscaleRequest.defaultResemblance
+    var resemblance: Int = UpscaleOptions.defaults.resemblance
 
     @Option(help: "How much detail to add, 1 to 100.")
-    var detail: Int = UpscaleRequest.defaultDetail
+    var detail: Int = UpscaleOptions.defaults.detail
 
     @Option(help: "Let the service rewrite the prompt: auto, on or off.")
-    var magicPrompt: MagicPromptOption = .auto
+    var magicPrompt: MagicPromptOption = UpscaleOptions.defaults.magicPrompt
 
     @Option(help: ArgumentHelp("Magic prompt version, e.g. V_0 (only with auto or on).", valueName: "version"))
     var magicPromptVersion: String?
@@ -61,7 +61,7 @@ struct UpscaleCommand: AsyncParsableCommand {
     var seed: Int?
 
     @Option(help: "Images per source file, 1 to 8; each is billed.")
-    var numImages: Int = 1
+    var numImages: Int = UpscaleOptions.defaults.numImages
 
     // Where to send requests.
 
@@ -72,84 +72,58 @@ struct UpscaleCommand: AsyncParsableCommand {
     var dialect: Dialect?
 
     @Option(help: ArgumentHelp("Seconds to wait for a whole answer; upscales can take over a minute.", valueName: "seconds"))
-    var timeout: Int = 180
+    var timeout: Int = UpscaleOptions.defaults.timeout
 
     @Option(help: ArgumentHelp("Folder for results (default: $XDG_PICTURES_DIR/ideogram-tui, ~/Pictures/ideogram-tui, or $XDG_DATA_HOME/ideogram-tui/results).", valueName: "dir"))
     var out: String?
 
     @Option(help: ArgumentHelp("Refuse files above this size in MB; the official limit is 10.", valueName: "mb"))
-    var maxUploadMb: Double = 10
+    var maxUploadMb: Double = UpscaleOptions.defaults.maxUploadMb
 
     @Option(help: "Requests in flight at once, 1 to 10 (never more than 10 images, counting --num-images).")
-    var concurrency: Int = 4
+    var concurrency: Int = UpscaleOptions.defaults.concurrency
 
     @Option(help: "Attempts per file for 429, 5xx and failures before the request was sent, 1 to 20 (1: no retries).")
-    var maxAttempts: Int = RetryPolicy.upscale.maxAttempts
+    var maxAttempts: Int = UpscaleOptions.defaults.maxAttempts
 
     @Flag(help: "Send the jobs an interrupted run left queued (with this --base-url and --dialect) and finish its downloads.")
-    var resume = false
+    var resume = UpscaleOptions.defaults.resume
 
     @Flag(help: "Send a file even if it was already upscaled with the same request and fixed seed.")
-    var force = false
+    var force = UpscaleOptions.defaults.force
 
     @Flag(help: "Print one JSON object per source file.")
-    var json = false
+    var json = UpscaleOptions.defaults.json
 
     @Flag(help: "Print the result URLs without saving the images (they expire within the hour).")
-    var noDownload = false
+    var noDownload = UpscaleOptions.defaults.noDownload
 
     @Option(name: .customLong("history"), help: HistoryLocation.help)
     var historyPath: String?
 
     func validate() throws {
-        guard !files.isEmpty || resume else { throw ValidationError("give at least one image file (or --resume)") }
+        guard options.isComplete else { throw ValidationError("give at least one image file (or --resume)") }
+    }
+
+    /// The values, for the run both parsers share.
+    var options: UpscaleOptions {
+        UpscaleOptions(files: files, prompt: prompt, resemblance: resemblance, detail: detail, magicPrompt: magicPrompt,
+                       magicPromptVersion: magicPromptVersion, seed: seed, numImages: numImages, baseURL: baseURL, dialect: dialect,
+                       timeout: timeout, out: out, maxUploadMb: maxUploadMb, concurrency: concurrency, maxAttempts: maxAttempts,
+                       resume: resume, force: force, json: json, noDownload: noDownload, historyPath: historyPath)
     }
 
     func run() async throws {
-        let environment = ProcessInfo.processInfo.environment
-        let format: OutputFormat = json ? .json : (isatty(STDOUT_FILENO) == 1 ? .terminal : .plain)
-        let plan: UpscalePlan
-        do {
-            plan = try makePlan(environment: environment)
-        } catch {
-            ResultPrinter.fatalNow(error.message)
-            throw error.status.exitCode
-        }
-        let cwd = FileManager.default.currentDirectoryPath
-        let labels = Dictionary(plan.files.map { ($0.hasPrefix("/") ? $0 : cwd + "/" + $0, $0) }) { first, _ in first }
-        let printer = ResultPrinter(format: format, live: isatty(STDERR_FILENO) == 1, labels: labels)
-        // From here a signal closes the queue cleanly instead of killing the process.
-        let signals = SignalWatch.start()
-        await UpscaleRun(plan: plan, printer: printer, signals: signals).run()
-    }
-
-    /// Everything checked up front: options, key, endpoint and each file's header.
-    private func makePlan(environment: [String: String]) throws(CommandFailure) -> UpscalePlan {
-        guard maxUploadMb > 0, maxUploadMb <= 1000 else {
-            throw CommandFailure(.badInput, "--max-upload-mb \(maxUploadMb) is out of range: allowed above 0 up to 1000")
-        }
-        guard (1...QueueConfiguration.serviceImagesInFlight).contains(concurrency) else {
-            throw CommandFailure(.badInput, "--concurrency \(concurrency) is out of range: allowed 1 to \(QueueConfiguration.serviceImagesInFlight)")
-        }
-        guard (1...20).contains(maxAttempts) else {
-            throw CommandFailure(.badInput, "--max-attempts \(maxAttempts) is out of range: allowed 1 to 20")
-        }
-        let request = try self.request()
-        let endpoint = try self.endpoint(environment: environment)
-        let timeouts = try self.timeouts()
-        let maxBytes = Int(maxUploadMb * 1_000_000)
-        var problems: [String] = []
-        for file in files {
-            do { _ = try SourceImage.inspect(path: file, maxBytes: maxBytes) } catch { problems.append(error.description) }
-        }
-        guard problems.isEmpty else { throw CommandFailure(.badInput, problems.joined(separator: "\n") + "\nnothing was sent") }
-        let key = try self.key(environment: environment)
-        return UpscalePlan(files: files, request: request, endpoint: endpoint, key: key, timeouts: timeouts, maxBytes: maxBytes,
-                           outputDirectory: out ?? OutputLocation.defaultDirectory(environment: environment),
-                           savesResults: !noDownload, concurrency: concurrency, maxAttempts: maxAttempts,
-                           historyPath: HistoryLocation.resolve(historyPath, environment: environment), resume: resume, force: force)
+        await options.run()
     }
 }
+
+extension MagicPromptOption: ExpressibleByArgument {
+    public init?(argument: String) { self.init(caseInsensitive: argument) }
+    public static var allValueStrings: [String] { ["auto", "on", "off"] }
+}
+
+extension Dialect: ExpressibleByArgument {}
 
 struct UpscalePlan: Sendable {
     var files: [String]
