@@ -32,6 +32,8 @@ struct JobRecord: Codable, FetchableRecord, TableRecord {
         case stateDetail = "state_detail", failureJSON = "failure_json", answerJSON = "answer_json"
         case submittedAt = "submitted_at", updatedAt = "updated_at", sentAt = "sent_at", answeredAt = "answered_at"
     }
+
+    static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy { StoredDate.decoding }
 }
 
 /// What a save writes besides the job's state columns and transition.
@@ -82,6 +84,8 @@ struct TransitionRecord: Codable, FetchableRecord, TableRecord {
         case id, state, detail, at
         case jobID = "job_id"
     }
+
+    static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy { StoredDate.decoding }
 }
 
 /// A stored record that no longer decodes (edited by hand, or written by a newer version).

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import IdeogramKit
 import Testing
 @testable import UpscaleQueue
@@ -71,6 +72,28 @@ struct HistoryTests {
         let read = try #require(try history.job(job.id))
         #expect(abs(read.submittedAt.timeIntervalSince1970 - 1_796_068_747.123) < 0.000_5)
         #expect(StoredDate.text(Date(timeIntervalSince1970: -0.5)) == "1969-12-31 23:59:59.500")
+    }
+
+    /// The records' dates are read by `StoredDate.date`, not GRDB's parser (which loads ICU):
+    /// it must read what GRDB would, and leave anything else to GRDB.
+    @Test func storedDatesAreReadAsGRDBReadsThem() throws {
+        let texts = ["2026-11-30 19:59:07.123", "1969-12-31 23:59:59.500", "2024-02-29 00:00:00.000", "2026-12-01 04:05:06",
+                     "1999-12-31 23:59:59.999"]
+        for text in texts {
+            let ours = try #require(StoredDate.date(text), "\(text)")
+            let grdbs = try #require(Date.fromDatabaseValue(text.databaseValue), "\(text)")
+            #expect(abs(ours.timeIntervalSince1970 - grdbs.timeIntervalSince1970) < 0.000_001, "\(text)")
+            #expect(StoredDate.text(ours) == (text.count == 19 ? text + ".000" : text))
+        }
+        for text in ["2026-11-30T19:59:07.123", "2026-13-01 00:00:00", "2026-11-30 19:59", "2026-11-30 19:59:07.12", "", "x"] {
+            #expect(StoredDate.date(text) == nil, "\(text)")
+        }
+        // Another form GRDB accepts still reads (through GRDB).
+        let other = "2026-11-30 19:59:07.123456".databaseValue
+        if case .custom(let read) = StoredDate.decoding {
+            #expect(read(other) == Date.fromDatabaseValue(other))
+            #expect(read(other) != nil)
+        }
     }
 
     @Test func anUnreadableFileIsMovedAside() throws {
