@@ -30,10 +30,8 @@ struct IdeogramTUICommand: AsyncParsableCommand {
         if arguments.first == "upscale" {
             NetworkWarmUp.start()
             let rest = Array(arguments.dropFirst())
-            if let options = UpscaleQuickParse.options(rest) { await options.run() }
-            if let command = try? UpscaleCommand.parse(rest) {
-                do { try await command.run() } catch { UpscaleCommand.exit(withError: error) }
-                return
+            if let options = UpscaleQuickParse.options(rest) ?? (try? UpscaleCommand.parse(rest))?.options {
+                await options.run()
             }
         }
         await main(nil)

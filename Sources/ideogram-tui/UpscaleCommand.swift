@@ -1,7 +1,5 @@
 import ArgumentParser
-import Foundation
 import IdeogramKit
-import UpscaleQueue
 
 struct UpscaleCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -35,7 +33,7 @@ struct UpscaleCommand: AsyncParsableCommand {
 
     // Every option is declared here rather than in option groups: swift-argument-parser
     // reflects on each group's type at every start, about 0.8 ms a group here, and scripts start
-    // this command once per call. The checks behind them are in UpscaleCommand+Settings.swift.
+    // this command once per call. The checks behind them are in UpscaleOptions+Plan.swift.
 
     @Argument(help: ArgumentHelp("PNG, JPEG or WEBP files.", valueName: "file"))
     var files: [String] = UpscaleOptions.defaults.files
@@ -124,26 +122,3 @@ extension MagicPromptOption: ExpressibleByArgument {
 }
 
 extension Dialect: ExpressibleByArgument {}
-
-struct UpscalePlan: Sendable {
-    var files: [String]
-    var request: UpscaleRequest
-    var endpoint: Endpoint
-    var key: APIKey
-    var timeouts: UpscaleTimeouts
-    var maxBytes: Int
-    var outputDirectory: String
-    var savesResults: Bool
-    var concurrency: Int
-    var maxAttempts: Int
-    var historyPath: String
-    var resume: Bool
-    var force: Bool
-
-    var queueConfiguration: QueueConfiguration {
-        var retry = RetryPolicy.upscale
-        retry.maxAttempts = maxAttempts
-        return QueueConfiguration(concurrency: concurrency, upscaleRetry: retry, outputDirectory: outputDirectory,
-                                  maxUploadBytes: maxBytes, savesResults: savesResults)
-    }
-}

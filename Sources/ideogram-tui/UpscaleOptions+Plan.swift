@@ -99,3 +99,27 @@ struct CommandFailure: Error {
         self.message = message
     }
 }
+
+/// Everything a run needs, checked.
+struct UpscalePlan: Sendable {
+    var files: [String]
+    var request: UpscaleRequest
+    var endpoint: Endpoint
+    var key: APIKey
+    var timeouts: UpscaleTimeouts
+    var maxBytes: Int
+    var outputDirectory: String
+    var savesResults: Bool
+    var concurrency: Int
+    var maxAttempts: Int
+    var historyPath: String
+    var resume: Bool
+    var force: Bool
+
+    var queueConfiguration: QueueConfiguration {
+        var retry = RetryPolicy.upscale
+        retry.maxAttempts = maxAttempts
+        return QueueConfiguration(concurrency: concurrency, upscaleRetry: retry, outputDirectory: outputDirectory,
+                                  maxUploadBytes: maxBytes, savesResults: savesResults)
+    }
+}
