@@ -2,20 +2,24 @@ import NIOCore
 
 /// The request body as an async sequence of buffers that reports each one the HTTP client
 /// pulls. An image read from its file is read one slice at a time, as the client asks for it.
+/// With a gate, nothing is handed over before it opens.
 struct TrackedBody: AsyncSequence, Sendable {
     typealias Element = ByteBuffer
     let pieces: [MultipartBody.Piece]
     let tracker: UploadTracker
+    var gate: UploadGate? = nil
 
     struct AsyncIterator: AsyncIteratorProtocol {
         let pieces: [MultipartBody.Piece]
         let tracker: UploadTracker
+        let gate: UploadGate?
         var index = 0
         var started = false
         var reader: SliceReader?
 
         mutating func next() async throws -> ByteBuffer? {
             if !started {
+                try await gate?.wait()
                 started = true
                 tracker.restart()  // the HTTP client may start the body over on a new connection
             }
@@ -44,5 +48,5 @@ struct TrackedBody: AsyncSequence, Sendable {
         }
     }
 
-    func makeAsyncIterator() -> AsyncIterator { AsyncIterator(pieces: pieces, tracker: tracker) }
+    func makeAsyncIterator() -> AsyncIterator { AsyncIterator(pieces: pieces, tracker: tracker, gate: gate) }
 }

@@ -35,13 +35,18 @@ public struct EndpointRouter: UpscaleService {
         self.clients = clients
     }
 
+    /// The client holding the key for `endpoint`, if one does.
+    public func client(for endpoint: Endpoint) -> UpscaleClient? {
+        clients.first { $0.endpoint == endpoint }
+    }
+
     public func upscale(
         image: SourceImage,
         request: UpscaleRequest,
         endpoint: Endpoint,
         progress: (@Sendable (UploadProgress) -> Void)?
     ) async throws(UpscaleError) -> UpscaleResult {
-        guard let client = clients.first(where: { $0.endpoint == endpoint }) else { throw Self.noKey(for: endpoint) }
+        guard let client = client(for: endpoint) else { throw Self.noKey(for: endpoint) }
         return try await client.upscale(image: image, request: request, progress: progress)
     }
 

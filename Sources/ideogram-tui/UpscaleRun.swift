@@ -13,23 +13,27 @@ struct UpscaleRun: Sendable {
 
     /// Ends the process with the run's exit status.
     func run() async -> Never {
-        // The HTTP clients start (their threads, the runtime's first use of NIO) on another core
-        // while the history opens: neither needs the other, and both come before the first send.
-        async let starting = LiveNetwork(credentials: [(plan.endpoint, plan.key)], timeouts: plan.timeouts)
+        // The HTTP clients start, and the first file's request connects and sends its head, on
+        // another core while the history opens; its body waits until the queue has recorded the
+        // job, as every send does (`HeadStartService`).
+        async let starting = Self.startNetwork(for: plan)
         let history: History
         do { history = try History.open(at: plan.historyPath) } catch {
             await printer.fatal(error.description)
-            try? await starting.shutdown()
+            let (network, service) = await starting
+            service.abandonUnused()
+            try? await network.shutdown()
             exit(ExitStatus.historyUnavailable.rawValue)
         }
-        let network = await starting
+        let (network, service) = await starting
         if let moved = history.movedAside { await printer.note(moved.description) }
         let queue: UpscaleQueue
         do {
-            queue = try await UpscaleQueue.open(history: history, service: network.service, fetcher: network.downloader,
+            queue = try await UpscaleQueue.open(history: history, service: service, fetcher: network.downloader,
                                                 configuration: plan.queueConfiguration)
         } catch {
             await printer.fatal(error.description)
+            service.abandonUnused()
             try? await network.shutdown()
             exit(ExitStatus.historyUnavailable.rawValue)
         }
@@ -58,6 +62,7 @@ struct UpscaleRun: Sendable {
         await queue.close()
         await consumer.value
         ticker?.cancel()
+        service.abandonUnused()
 
         let status = await conclude(recovered + submitted, queue: queue, history: history, signal: signal,
                                     historyFailed: historyFailed)
@@ -70,6 +75,19 @@ struct UpscaleRun: Sendable {
     }
 
     // MARK: Steps
+
+    /// The network, and a head start for the first file when it is certain to be sent first:
+    /// not with `--resume` (earlier jobs go first) nor with a fixed seed (it may be a repeat,
+    /// refused unsent).
+    private static func startNetwork(for plan: UpscalePlan) -> (LiveNetwork, HeadStartService) {
+        let network = LiveNetwork(credentials: [(plan.endpoint, plan.key)], timeouts: plan.timeouts)
+        var headStart: HeadStartUpload?
+        if !plan.resume, plan.request.seed == nil, let first = plan.files.first {
+            headStart = HeadStartService.begin(file: first, request: plan.request, endpoint: plan.endpoint, network: network,
+                                               maxBytes: plan.maxBytes)
+        }
+        return (network, HeadStartService(network.service, headStart: headStart))
+    }
 
     /// What the queue took over from runs that stopped: downloads it resumes at once are
     /// reported here; queued jobs are sent with `--resume` only; jobs that were in flight are
