@@ -50,9 +50,11 @@ public struct SourceImage: Sendable {
 
     /// Checks a file as `load` does, from its header, for an upload that reads it as it goes.
     /// The size is the file's now: the upload fails if it has changed by then. A file no larger
-    /// than the header window was read whole by the check, so it is kept, not read again.
+    /// than the header window is read whole and kept, not read again; of a larger one only the
+    /// start is read, as `inspect` does (it is checked twice per upload, once on the way to
+    /// the first byte sent).
     public static func open(path: String, maxBytes: Int = defaultMaxBytes) throws(ImageIntakeError) -> SourceImage {
-        let (head, size) = try readChecked(path: path, maxBytes: maxBytes, prefix: headerWindow)
+        let (head, size) = try readChecked(path: path, maxBytes: maxBytes, prefix: firstHeaderWindow, wholeUpTo: headerWindow)
         if head.readableBytes == size { return try SourceImage(path: path, bytes: head) }
         return SourceImage(path: path, header: try header(of: head, path: path, maxBytes: maxBytes), byteCount: size)
     }
@@ -69,32 +71,32 @@ public struct SourceImage: Sendable {
     /// so the check starts with a small window, where PNG and WEBP headers and most JPEG frame
     /// headers are; reading 256 kB each time cost about 0.2 ms in copies and page faults.
     public static func inspect(path: String, maxBytes: Int = defaultMaxBytes) throws(ImageIntakeError) -> ImageHeader {
-        let head = try readChecked(path: path, maxBytes: maxBytes, prefix: firstHeaderWindow).bytes
-        do {
-            return try SourceImage(path: path, bytes: head).header
-        } catch .truncatedHeader where head.readableBytes == firstHeaderWindow {
-            return try header(of: readChecked(path: path, maxBytes: maxBytes, prefix: headerWindow).bytes, path: path, maxBytes: maxBytes)
-        }
+        try header(of: readChecked(path: path, maxBytes: maxBytes, prefix: firstHeaderWindow).bytes, path: path, maxBytes: maxBytes)
     }
 
     /// How much of a file `inspect` reads first.
     static let firstHeaderWindow = 16 * 1024
 
-    /// How much of a file the header check reads when the first window was not enough, and
-    /// `open` reads at once (a file this small is kept and sent as one buffer).
+    /// How much of a file the header check reads when the first window was not enough; `open`
+    /// reads a file this small whole (it is kept and sent as one buffer).
     static let headerWindow = 256 * 1024
 
+    /// The header from a file's first bytes, reading further when it lies beyond them.
     private static func header(of head: ByteBuffer, path: String, maxBytes: Int) throws(ImageIntakeError) -> ImageHeader {
         do {
             return try SourceImage(path: path, bytes: head).header
+        } catch .truncatedHeader where head.readableBytes == firstHeaderWindow {
+            return try header(of: readChecked(path: path, maxBytes: maxBytes, prefix: headerWindow).bytes, path: path, maxBytes: maxBytes)
         } catch .truncatedHeader where head.readableBytes == headerWindow {
             // A JPEG with a large EXIF block keeps its frame header further in.
             return try load(path: path, maxBytes: maxBytes).header
         }
     }
 
-    /// The file's first `prefix` bytes (all when nil) and its size.
-    private static func readChecked(path: String, maxBytes: Int, prefix: Int?) throws(ImageIntakeError) -> (bytes: ByteBuffer, size: Int) {
+    /// The file's first `prefix` bytes (all when nil, or when the file is no larger than
+    /// `wholeUpTo`) and its size.
+    private static func readChecked(path: String, maxBytes: Int, prefix: Int?,
+                                    wholeUpTo: Int = 0) throws(ImageIntakeError) -> (bytes: ByteBuffer, size: Int) {
         let fd = openForReading(path)
         if fd < 0 { throw openError(path: path, errno: errno) }
         defer { close(fd) }
@@ -108,7 +110,7 @@ public struct SourceImage: Sendable {
         let fileSize = Int(info.st_size)
         if fileSize == 0 { throw .empty(path: path) }
         if fileSize > maxBytes { throw .tooLarge(path: path, bytes: fileSize, limit: maxBytes) }
-        let size = min(fileSize, prefix ?? fileSize)
+        let size = fileSize <= wholeUpTo ? fileSize : min(fileSize, prefix ?? fileSize)
 
         var buffer = ByteBufferAllocator().buffer(capacity: size)
         var readError: Int32 = 0

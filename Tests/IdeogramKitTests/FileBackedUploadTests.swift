@@ -41,6 +41,26 @@ import Testing
         #expect(tracker.isComplete)
     }
 
+    /// A large JPEG whose frame header sits after big EXIF segments: `open` and `inspect` read
+    /// a small window first, then further, only as far as the header needs.
+    @Test(arguments: [100_000, 300_000])
+    func findsAFrameHeaderPastTheFirstWindows(at offset: Int) throws {
+        var jpeg: [UInt8] = [0xFF, 0xD8]
+        while jpeg.count + 40_000 < offset {
+            jpeg += [0xFF, 0xE1] + TestImages.be16(40_000) + [UInt8](repeating: 0x41, count: 40_000 - 2)
+        }
+        jpeg += [0xFF, 0xC0, 0x00, 0x11, 0x08, 0x02, 0x58, 0x03, 0x20, 0x03] + [UInt8](repeating: 0, count: 9)
+        jpeg += [0xFF, 0xDA] + TestImages.be16(12) + [3, 1, 0, 2, 0x11, 3, 0x11, 0, 0x3F, 0]
+        jpeg += [UInt8](repeating: 0x12, count: 400_000) + [0xFF, 0xD9]
+        let path = try TestImages.write(jpeg, name: "exif.jpg", in: TestImages.temporaryDirectory())
+        let opened = try SourceImage.open(path: path)
+        #expect(opened.bytes == nil, "a file past the header window is read as it is sent")
+        #expect(opened.format == .jpeg && opened.width == 800 && opened.height == 600)
+        #expect(opened.byteCount == jpeg.count)
+        let header = try SourceImage.inspect(path: path)
+        #expect(header.width == 800 && header.height == 600)
+    }
+
     @Test func aSmallBodyGoesAsOneBuffer() async throws {
         let (path, bytes) = try Self.writeImage(bytes: 64_000)
         let body = MultipartBody(image: try SourceImage.open(path: path), requestJSON: "{}", boundary: "test-boundary-0123456789")
