@@ -75,7 +75,7 @@ public final class UpscaleClient: Sendable {
         httpRequest.headers.add(name: "Content-Type", value: body.contentType)
         httpRequest.headers.add(name: "Accept", value: "application/json")
         httpRequest.headers.add(name: "User-Agent", value: Self.userAgent)
-        httpRequest.body = .stream(TrackedBody(pieces: body.pieces(), tracker: tracker, gate: gate), length: .known(Int64(body.length)))
+        httpRequest.body = .stream(TrackedBody(pieces: body.pieces(), tracker: tracker, gate: gate, eventLoops: http.eventLoopGroup), length: .known(Int64(body.length)))
 
         logger.debug("upscale", metadata: [
             "url": "\(endpoint.upscaleURL)", "file": "\(image.fileName)", "bytes": "\(image.byteCount)",

@@ -1,6 +1,8 @@
 import FakeIdeogram
 import Foundation
 import NIOCore
+import NIOPosix
+import Synchronization
 import Testing
 @testable import IdeogramKit
 
@@ -59,6 +61,31 @@ import Testing
         #expect(opened.byteCount == jpeg.count)
         let header = try SourceImage.inspect(path: path)
         #expect(header.width == 800 && header.height == 600)
+    }
+
+    /// The HTTP client takes body parts without waiting for them to be written: each slice
+    /// after the first is read only once the event loops have run what was queued before it.
+    @Test func eachSliceAfterTheFirstWaitsForTheEventLoops() async throws {
+        let (path, _) = try Self.writeImage(bytes: 700_000)
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let body = MultipartBody(image: try SourceImage.open(path: path), requestJSON: "{}")
+        var parts = TrackedBody(pieces: body.pieces(), tracker: UploadTracker(total: body.length, onProgress: nil),
+                                eventLoops: group).makeAsyncIterator()
+        _ = try await parts.next()  // the head
+        #expect(try await parts.next()?.readableBytes == MultipartBody.sliceSize, "the first slice goes at once")
+
+        let busy = DispatchSemaphore(value: 0)
+        let released = Atomic(false)
+        group.next().execute { busy.wait() }
+        Thread.detachNewThread {
+            usleep(200_000)
+            released.store(true, ordering: .sequentiallyConsistent)
+            busy.signal()
+        }
+        #expect(try await parts.next()?.readableBytes == MultipartBody.sliceSize)
+        let waited = released.load(ordering: .sequentiallyConsistent)
+        #expect(waited, "the second slice waited until the loop was free")
+        try await group.shutdownGracefully()
     }
 
     @Test func aSmallBodyGoesAsOneBuffer() async throws {
