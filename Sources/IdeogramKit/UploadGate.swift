@@ -4,32 +4,27 @@ import Synchronization
 /// first, while no byte that could be billed does. `abandon()` fails the waiting body instead.
 final class UploadGate: Sendable {
     private struct State {
-        var isOpen = false
-        var isAbandoned = false
+        /// Nil while closed; then whether it opened (success) or was abandoned (failure).
+        var verdict: Result<Void, any Error>?
         var nextWaiter = 0
         var waiters: [Int: CheckedContinuation<Void, any Error>] = [:]
     }
 
     private let state = Mutex(State())
 
-    func open() {
-        let waiting = state.withLock { state -> [CheckedContinuation<Void, any Error>] in
-            guard !state.isAbandoned else { return [] }
-            state.isOpen = true
-            defer { state.waiters = [:] }
-            return Array(state.waiters.values)
-        }
-        for waiter in waiting { waiter.resume() }
-    }
+    func open() { settle(.success(())) }
 
-    func abandon() {
+    func abandon() { settle(.failure(CancellationError())) }
+
+    /// The first verdict stands; it is given to every waiter.
+    private func settle(_ verdict: Result<Void, any Error>) {
         let waiting = state.withLock { state -> [CheckedContinuation<Void, any Error>] in
-            guard !state.isOpen else { return [] }
-            state.isAbandoned = true
+            guard state.verdict == nil else { return [] }
+            state.verdict = verdict
             defer { state.waiters = [:] }
             return Array(state.waiters.values)
         }
-        for waiter in waiting { waiter.resume(throwing: CancellationError()) }
+        for waiter in waiting { waiter.resume(with: verdict) }
     }
 
     /// Returns once the gate is open; throws `CancellationError` when it is abandoned or the
@@ -41,17 +36,13 @@ final class UploadGate: Sendable {
         }
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (waiter: CheckedContinuation<Void, any Error>) in
-                let verdict = state.withLock { state -> Bool? in
-                    if state.isOpen { return true }
-                    if state.isAbandoned || Task.isCancelled { return false }
+                let verdict = state.withLock { state -> Result<Void, any Error>? in
+                    if let verdict = state.verdict { return verdict }
+                    if Task.isCancelled { return .failure(CancellationError()) }
                     state.waiters[id] = waiter
                     return nil
                 }
-                switch verdict {
-                case true?: waiter.resume()
-                case false?: waiter.resume(throwing: CancellationError())
-                case nil: break
-                }
+                if let verdict { waiter.resume(with: verdict) }
             }
         } onCancel: {
             state.withLock { $0.waiters.removeValue(forKey: id) }?.resume(throwing: CancellationError())
