@@ -104,7 +104,7 @@ public final class UpscaleClient: Sendable {
             // Cut short before the body was complete: the service never took it, nothing billed.
             throw .invalidImage(.unreadable(path: changed.path, reason: changed.reason))
         } catch {
-            let mapped = Self.map(error, fullySent: tracker.isComplete, timeouts: timeouts)
+            let mapped = Self.map(error, fullySent: tracker.isComplete, timeouts: timeouts, address: endpoint.baseURL)
             logger.debug("upscale failed", metadata: ["error": "\(mapped)", "cause": "\(String(describing: error))"])
             throw mapped
         }
@@ -137,7 +137,7 @@ public final class UpscaleClient: Sendable {
     }
 
     /// Maps a failure from the HTTP client by whether the body had been fully handed over.
-    static func map(_ error: any Error, fullySent: Bool, timeouts: UpscaleTimeouts) -> UpscaleError {
+    static func map(_ error: any Error, fullySent: Bool, timeouts: UpscaleTimeouts, address: String? = nil) -> UpscaleError {
         if error is CancellationError { return .cancelled(requestFullySent: fullySent) }
         if let http = error as? HTTPClientError {
             switch http {
@@ -150,11 +150,11 @@ public final class UpscaleClient: Sendable {
             default: break
             }
         }
-        let text = describe(error)
+        let text = describe(error, address: address)
         return fullySent ? .outcomeUnknown(message: text) : .network(message: text)
     }
 
-    static func describe(_ error: any Error) -> String {
+    static func describe(_ error: any Error, address: String? = nil) -> String {
         if let http = error as? HTTPClientError {
             switch http {
             case .remoteConnectionClosed: return "the connection was closed by the server"
@@ -162,6 +162,7 @@ public final class UpscaleClient: Sendable {
             default: break
             }
         }
+        if let connection = ConnectionFailureText.describe(error, address: address) { return connection }
         return TerminalSafeText.sanitize(String(describing: error), limit: 160)
     }
 }
@@ -184,6 +185,10 @@ extension HTTPClient {
         configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = max(1, connectionsPerHost)
         configuration.redirectConfiguration = followRedirects ? .follow(max: 5, allowCycles: false) : .disallow
         configuration.decompression = .disabled
+        // A refused connection fails at once: the queue retries with its own backoff, shown to
+        // the user, instead of the client retrying silently until the connect timeout (a wrong
+        // port made every attempt take 10 s).
+        configuration.connectionPool.retryConnectionEstablishment = false
         return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }
 }

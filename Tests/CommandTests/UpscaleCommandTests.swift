@@ -145,6 +145,7 @@ import Testing
         let run = try BuiltExecutable.run(["upscale", good, "--base-url", "http://127.0.0.1:9", "--out", box.out, "--max-attempts", "1"],
                                           in: box, environment: key)
         #expect(run.status == 6, "\(run.stdout) \(run.stderr)")
+        #expect(run.stdout.contains("connection refused: nothing listens at http://127.0.0.1:9"), "\(run.stdout)")
     }
 
     /// `upscale` is parsed without the root command (faster), but an unparsable command line

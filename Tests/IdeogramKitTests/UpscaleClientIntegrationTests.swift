@@ -123,6 +123,9 @@ import Testing
         let error = await upscaleError { try await client.upscale(image: try! FakeServiceFixture.sampleImage(), request: UpscaleRequest()) }
         #expect(error?.category == .network, "\(String(describing: error))")
         #expect(error?.isRetryable == true && error?.mayHaveBeenBilled == false)
+        // At once, in plain words: the queue retries with its own backoff, which it shows.
+        guard case .network(let message)? = error else { return }
+        #expect(message == "connection refused: nothing listens at http://127.0.0.1:9")
     }
 
     @Test func tooLargeForTheServiceIs413() async throws {
