@@ -50,7 +50,7 @@ final class LoopbackListener: @unchecked Sendable {
     func read(until marker: String, within seconds: Double) -> [UInt8] {
         var got: [UInt8] = []
         let needle = Array(marker.utf8)
-        while !got.ends(with: needle) && got.firstRange(of: needle) == nil {
+        while got.firstRange(of: needle) == nil {
             guard let chunk = readSome(within: seconds), !chunk.isEmpty else { break }
             got += chunk
         }
@@ -90,8 +90,4 @@ final class LoopbackListener: @unchecked Sendable {
             Thread.detachNewThread { continuation.resume(returning: work()) }
         }
     }
-}
-
-extension Array where Element == UInt8 {
-    func ends(with suffix: [UInt8]) -> Bool { count >= suffix.count && Array(self[(count - suffix.count)...]) == suffix }
 }
