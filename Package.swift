@@ -1,23 +1,6 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-/// How the release executable is linked (Linux): lld with libstdc++ linked in
-/// (linker/lld-static-libstdcxx.sh), the functions that the commands and the UI's first screens
-/// run placed side by side (linker/startup-order.txt, from linker/make-startup-order.sh), no
-/// dynamic symbol table for the program's own symbols, and packed relative relocations. Less of
-/// the 190 MB binary is paged in: an upload's peak RSS falls from about 43 MB to about 27 MB, and
-/// every start binds 3,000 fewer symbols (BENCHMARKS.md). Code and behaviour are the same.
-let packageRoot = String(#filePath.dropLast("/Package.swift".count))
-let releaseLinkFlags: [String] = [
-    // ld.lld, with libstdc++ linked in (see the script).
-    "-use-ld=\(packageRoot)/linker/lld-static-libstdcxx.sh",
-    "-Xlinker", "--symbol-ordering-file=\(packageRoot)/linker/startup-order.txt",
-    "-Xlinker", "--no-warn-symbol-ordering",
-    // -static-stdlib exports every symbol; nothing looks them up, and the runtime's dladdr scans them.
-    "-Xlinker", "--no-export-dynamic",
-    "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs",
-]
-
 let package = Package(
     name: "ideogram-tui",
     platforms: [.macOS(.v15)],
@@ -57,9 +40,15 @@ let package = Package(
         .systemLibrary(name: "CChafa", path: "Sources/CChafa", pkgConfig: "chafa"),
         // Image previews as character cells: decode, scale, composite, map with chafa; cache, loader.
         .target(name: "ImagePreview", dependencies: ["CPNGReader", "CJPEG", "CWebP", "CChafa"]),
+        // The API's model, pure: request types and their validation, answers and errors, image
+        // sniffing, safe text. No network, no files: the UI core depends on it.
+        .target(name: "IdeogramKit"),
+        // The network and file side of the API: the upscale call, streaming uploads, result
+        // downloads written atomically with their sidecars.
         .target(
-            name: "IdeogramKit",
+            name: "IdeogramClient",
             dependencies: [
+                "IdeogramKit",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -84,6 +73,7 @@ let package = Package(
             name: "UpscaleQueue",
             dependencies: [
                 "IdeogramKit",
+                "IdeogramClient",
                 "CSQLiteShim",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -96,7 +86,7 @@ let package = Package(
         .target(
             name: "IdeogramApp",
             dependencies: [
-                "IdeogramKit", "UpscaleQueue", "TerminalUI", "CursesBackend", "FakeIdeogram", "ImagePreview",
+                "IdeogramKit", "IdeogramClient", "UpscaleQueue", "TerminalUI", "CursesBackend", "FakeIdeogram", "ImagePreview",
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -105,6 +95,7 @@ let package = Package(
             name: "ideogram-tui",
             dependencies: [
                 "IdeogramKit",
+                "IdeogramClient",
                 "UpscaleQueue",
                 "FakeIdeogram",
                 "IdeogramApp",
@@ -112,12 +103,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            linkerSettings: [.unsafeFlags(releaseLinkFlags, .when(platforms: [.linux], configuration: .release))]
         ),
+        // The API model and its client (they share the test pictures).
         .testTarget(
             name: "IdeogramKitTests",
             dependencies: [
-                "IdeogramKit", "FakeIdeogram",
+                "IdeogramKit", "IdeogramClient", "FakeIdeogram",
                 .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -131,13 +122,11 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
-        .testTarget(name: "UpscaleQueueTests", dependencies: ["UpscaleQueue", "IdeogramKit", "FakeIdeogram", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "UpscaleQueueTests", dependencies: ["UpscaleQueue", "IdeogramKit", "IdeogramClient", "FakeIdeogram", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "IdeogramKit"], exclude: ["Goldens"]),
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TerminalUI"]),
-        .testTarget(name: "IdeogramAppTests", dependencies: ["IdeogramApp", "IdeogramKit", "UpscaleQueue", "TerminalUI", "FakeIdeogram", "ImagePreview"]),
-        .testTarget(name: "CommandTests", dependencies: ["IdeogramKit", "FakeIdeogram"]),
-        // The executable's own command-line reading, against swift-argument-parser's.
-        .testTarget(name: "CommandLineTests", dependencies: ["ideogram-tui", "IdeogramKit", "FakeIdeogram"]),
+        .testTarget(name: "IdeogramAppTests", dependencies: ["IdeogramApp", "IdeogramKit", "IdeogramClient", "UpscaleQueue", "TerminalUI", "FakeIdeogram", "ImagePreview"]),
+        .testTarget(name: "CommandTests", dependencies: ["IdeogramKit", "IdeogramClient", "FakeIdeogram"]),
         .testTarget(name: "ImagePreviewTests", dependencies: ["ImagePreview", "CPNG", "CJPEG", "CWebP"]),
         // Runs the built ideogram-tui in tmux against the fake service in its own process.
         .testTarget(name: "EndToEndTests", dependencies: ["FakeIdeogram"]),

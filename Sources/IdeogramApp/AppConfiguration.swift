@@ -1,4 +1,5 @@
 import Foundation
+import IdeogramClient
 import IdeogramKit
 
 /// Settings from `config.toml`, then the environment, then flags: each later source wins.

@@ -1,5 +1,6 @@
 import CursesBackend
 import Foundation
+import IdeogramClient
 import IdeogramKit
 import ImagePreview
 import Logging

@@ -1,4 +1,5 @@
 import Foundation
+import IdeogramClient
 import IdeogramKit
 
 /// The XDG base directories this program uses, each under an `ideogram-tui` folder.

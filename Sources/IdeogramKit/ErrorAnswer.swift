@@ -4,8 +4,8 @@ import Foundation
 ///
 /// Error bodies are usually `{"error": "..."}`, sometimes with `reject_reason`; aggregators may
 /// answer with their own JSON or plain text. Whatever came is shown, made safe and cut short.
-enum ErrorAnswer {
-    static func error(status: Int, retryAfterHeader: String?, body: [UInt8]) -> UpscaleError {
+public enum ErrorAnswer {
+    public static func error(status: Int, retryAfterHeader: String?, body: [UInt8]) -> UpscaleError {
         let parsed = parse(body)
         let message = parsed.message.isEmpty ? "no details given" : parsed.message
         switch status {

@@ -14,9 +14,9 @@ extension History {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).execute(arguments: [record.id, record.sourcePath, record.imageDigest, record.requestJSON, record.dedupKey,
                                          record.endpointJSON, record.outputDir, record.state, record.stateDetail, record.failureJSON,
-                                         record.attempts, record.answerJSON, StoredDate.text(record.submittedAt),
-                                         StoredDate.text(record.updatedAt), StoredDate.text(record.sentAt),
-                                         StoredDate.text(record.answeredAt), record.owner])
+                                         record.attempts, record.answerJSON, HistoryTime.milliseconds(record.submittedAt),
+                                         HistoryTime.milliseconds(record.updatedAt), HistoryTime.milliseconds(record.sentAt),
+                                         HistoryTime.milliseconds(record.answeredAt), record.owner])
             var stored = job
             stored.sequence = db.lastInsertedRowID
             try Self.insertTransition(of: job, db)
@@ -60,7 +60,7 @@ extension History {
     }
 
     // The writes below are cached SQL rather than GRDB's Codable records: a job commits five
-    // times, and record encoding (with GRDB's ICU date formatting) was a fifth of the queue's
+    // times, and record encoding was a fifth of the queue's
     // CPU. Statements are compiled once per connection.
 
     private static func insertTransition(of job: Job, _ db: Database) throws {
@@ -69,7 +69,7 @@ extension History {
         default: nil
         }
         try db.cachedStatement(sql: "INSERT INTO \"transition\" (job_id, state, detail, at) VALUES (?, ?, ?, ?)")
-            .execute(arguments: [job.id.rawValue, job.state.name.rawValue, detail, StoredDate.text(job.updatedAt)])
+            .execute(arguments: [job.id.rawValue, job.state.name.rawValue, detail, HistoryTime.milliseconds(job.updatedAt)])
     }
 
     private static func saveResult(_ record: ResultRecord, _ db: Database) throws {
@@ -90,8 +90,8 @@ extension History {
         try db.cachedStatement(sql: """
             UPDATE job SET state = ?, state_detail = ?, failure_json = ?, attempts = ?, updated_at = ?, sent_at = ?,
                 answered_at = ?, owner = ? WHERE id = ?
-            """).execute(arguments: [job.state.name.rawValue, detail, failure, job.attempts, StoredDate.text(job.updatedAt),
-                                     StoredDate.text(job.sentAt), StoredDate.text(job.answeredAt), owner, job.id.rawValue])
+            """).execute(arguments: [job.state.name.rawValue, detail, failure, job.attempts, HistoryTime.milliseconds(job.updatedAt),
+                                     HistoryTime.milliseconds(job.sentAt), HistoryTime.milliseconds(job.answeredAt), owner, job.id.rawValue])
     }
 
     /// The newest job with the same deduplication key that succeeded or is on its way.

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import IdeogramClient
 import IdeogramKit
 
 /// A row of `job`. Structured values are stored as JSON text.
@@ -33,7 +34,7 @@ struct JobRecord: Codable, FetchableRecord, TableRecord {
         case submittedAt = "submitted_at", updatedAt = "updated_at", sentAt = "sent_at", answeredAt = "answered_at"
     }
 
-    static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy { StoredDate.decoding }
+    static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy { .millisecondsSince1970 }
 }
 
 /// What a save writes besides the job's state columns and transition.
@@ -85,7 +86,7 @@ struct TransitionRecord: Codable, FetchableRecord, TableRecord {
         case jobID = "job_id"
     }
 
-    static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy { StoredDate.decoding }
+    static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy { .millisecondsSince1970 }
 }
 
 /// A stored record that no longer decodes (edited by hand, or written by a newer version).

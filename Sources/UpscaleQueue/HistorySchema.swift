@@ -54,6 +54,18 @@ enum HistorySchema {
                 t.column("detail", .text)
             }
         }
+        // Times were GRDB's text dates (`yyyy-MM-dd HH:mm:ss.SSS`, UTC); from v2 on they are integer
+        // milliseconds since 1970 (`HistoryTime`), which need no parser to read.
+        migrator.registerMigration("v2-times-as-milliseconds") { db in
+            let columns = [("job", "submitted_at"), ("job", "updated_at"), ("job", "sent_at"), ("job", "answered_at"),
+                           ("\"transition\"", "at")]
+            for (table, column) in columns {
+                try db.execute(sql: """
+                    UPDATE \(table) SET \(column) = CAST(ROUND((julianday(\(column)) - 2440587.5) * 86400000.0) AS INTEGER)
+                    WHERE typeof(\(column)) = 'text'
+                    """)
+            }
+        }
         return migrator
     }
 }

@@ -1,3 +1,4 @@
+import IdeogramClient
 import IdeogramKit
 
 /// One entry of the answer's `data` and what became of it on this machine.

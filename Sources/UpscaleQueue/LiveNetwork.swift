@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import IdeogramClient
 import IdeogramKit
 import Logging
 

@@ -1,3 +1,4 @@
+import IdeogramClient
 import IdeogramKit
 
 /// How the queue works; every field has a sensible default.

@@ -1,4 +1,5 @@
 import Foundation
+import IdeogramClient
 import IdeogramKit
 
 /// Where the queue keeps its history by default. Results go to

@@ -1,3 +1,4 @@
+import IdeogramClient
 import IdeogramKit
 
 /// Downloads one result URL to a file the client names, abstracted so tests can script it.

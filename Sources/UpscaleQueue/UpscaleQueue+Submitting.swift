@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import IdeogramClient
 import IdeogramKit
 
 extension UpscaleQueue {

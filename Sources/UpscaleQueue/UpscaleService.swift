@@ -1,3 +1,4 @@
+import IdeogramClient
 import IdeogramKit
 
 /// The one network call the queue makes to get an upscale, abstracted so tests can script the

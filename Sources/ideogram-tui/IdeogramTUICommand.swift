@@ -18,22 +18,4 @@ struct IdeogramTUICommand: AsyncParsableCommand {
         subcommands: [UICommand.self, UpscaleCommand.self, HistoryCommand.self, PreviewCommand.self, FakeServerCommand.self],
         defaultSubcommand: UICommand.self
     )
-
-    /// `upscale` is what scripts start once per call, so it skips this root: a plain command
-    /// line is read by `UpscaleQuickParse` (swift-argument-parser's reflection cost about 8 ms
-    /// at every start), any other by `UpscaleCommand.parse` alone (the root's completion-script
-    /// check and command tree cost about 1 ms more). Help and anything that does not parse take
-    /// the usual way, so usage, messages and exit codes are the root's. The network's one-time
-    /// costs start meanwhile on another thread (`NetworkWarmUp`).
-    static func main() async {
-        let arguments = Array(CommandLine.arguments.dropFirst())
-        if arguments.first == "upscale" {
-            NetworkWarmUp.start()
-            let rest = Array(arguments.dropFirst())
-            if let options = UpscaleQuickParse.options(rest) ?? (try? UpscaleCommand.parse(rest))?.options {
-                await options.run()
-            }
-        }
-        await main(nil)
-    }
 }

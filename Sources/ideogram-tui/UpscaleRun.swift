@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import IdeogramClient
 import IdeogramKit
 import UpscaleQueue
 
@@ -13,19 +14,13 @@ struct UpscaleRun: Sendable {
 
     /// Ends the process with the run's exit status.
     func run() async -> Never {
-        // The HTTP clients start, and the first file's request connects and sends its head, on
-        // another core while the history opens; its body waits until the queue has recorded the
-        // job, as every send does (`HeadStartService`).
-        async let starting = Self.startNetwork(for: plan)
         let history: History
         do { history = try History.open(at: plan.historyPath) } catch {
             await printer.fatal(error.description)
-            let (network, service) = await starting
-            service.abandonUnused()
-            try? await network.shutdown()
             exit(ExitStatus.historyUnavailable.rawValue)
         }
-        let (network, service) = await starting
+        let network = LiveNetwork(credentials: [(plan.endpoint, plan.key)], timeouts: plan.timeouts)
+        let service = network.service
         if let moved = history.movedAside { await printer.note(moved.description) }
         let queue: UpscaleQueue
         do {
@@ -33,7 +28,6 @@ struct UpscaleRun: Sendable {
                                                 configuration: plan.queueConfiguration)
         } catch {
             await printer.fatal(error.description)
-            service.abandonUnused()
             try? await network.shutdown()
             exit(ExitStatus.historyUnavailable.rawValue)
         }
@@ -62,7 +56,6 @@ struct UpscaleRun: Sendable {
         await queue.close()
         await consumer.value
         ticker?.cancel()
-        service.abandonUnused()
 
         let status = await conclude(recovered + submitted, queue: queue, history: history, signal: signal,
                                     historyFailed: historyFailed)
@@ -75,19 +68,6 @@ struct UpscaleRun: Sendable {
     }
 
     // MARK: Steps
-
-    /// The network, and a head start for the first file when it is certain to be sent first:
-    /// not with `--resume` (earlier jobs go first) nor with a fixed seed (it may be a repeat,
-    /// refused unsent).
-    private static func startNetwork(for plan: UpscalePlan) -> (LiveNetwork, HeadStartService) {
-        let network = LiveNetwork(credentials: [(plan.endpoint, plan.key)], timeouts: plan.timeouts)
-        var headStart: HeadStartUpload?
-        if !plan.resume, plan.request.seed == nil, let first = plan.files.first {
-            headStart = HeadStartService.begin(file: first, request: plan.request, endpoint: plan.endpoint, network: network,
-                                               maxBytes: plan.maxBytes)
-        }
-        return (network, HeadStartService(network.service, headStart: headStart))
-    }
 
     /// What the queue took over from runs that stopped: downloads it resumes at once are
     /// reported here; queued jobs are sent with `--resume` only; jobs that were in flight are

@@ -1,5 +1,6 @@
 import FakeIdeogram
 import Foundation
+import IdeogramClient
 import IdeogramKit
 import TerminalUI
 import Testing

@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import Testing
+@testable import IdeogramClient
 @testable import IdeogramKit
 
 @Suite struct ErrorMappingTests {

@@ -1,7 +1,8 @@
 import AsyncHTTPClient
 import FakeIdeogram
 import Foundation
-import IdeogramKit
+import IdeogramClient
+@testable import IdeogramKit
 import NIOCore
 import Testing
 

@@ -4,6 +4,7 @@ import NIOCore
 import NIOPosix
 import Synchronization
 import Testing
+@testable import IdeogramClient
 @testable import IdeogramKit
 
 /// An image opened with `SourceImage.open` is read from its file slice by slice as it is sent.

@@ -2,6 +2,7 @@ import Foundation
 import MultipartKit
 import NIOCore
 import Testing
+@testable import IdeogramClient
 @testable import IdeogramKit
 
 @Suite struct MultipartBodyTests {

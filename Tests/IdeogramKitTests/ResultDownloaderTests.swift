@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import FakeIdeogram
 import Foundation
+@testable import IdeogramClient
 @testable import IdeogramKit
 import Testing
 

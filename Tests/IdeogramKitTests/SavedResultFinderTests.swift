@@ -1,4 +1,5 @@
 import Foundation
+@testable import IdeogramClient
 @testable import IdeogramKit
 import Testing
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import IdeogramClient
 @testable import IdeogramKit
 
 @Suite struct SourceImageTests {

@@ -60,40 +60,50 @@ struct HistoryTests {
         #expect(!FileManager.default.fileExists(atPath: HistoryFile.damageMarker(for: path)))
     }
 
-    @Test func datesAreStoredInGRDBsFormatAndReadBackToTheMillisecond() throws {
+    @Test func timesAreStoredAsMillisecondsAndReadBackToTheMillisecond() throws {
         let folder = TemporaryFolder()
         defer { folder.remove() }
         let history = try History.open(at: folder.path + "/history.sqlite")
         let submitted = Date(timeIntervalSince1970: 1_796_068_747.123_9)
         let job = try history.insert(Job(id: .make(), sourcePath: "/x.png", imageDigest: "d", request: UpscaleRequest(),
                                          endpoint: testEndpoint, outputDirectory: "/tmp", submittedAt: submitted), owner: "s")
-        let stored = try history.database.read { try String.fetchOne($0, sql: "SELECT submitted_at FROM job WHERE id = ?", arguments: [job.id.rawValue]) }
-        #expect(stored == "2026-11-30 19:59:07.123")
+        let stored = try history.database.read { try Int64.fetchOne($0, sql: "SELECT submitted_at FROM job WHERE id = ?", arguments: [job.id.rawValue]) }
+        #expect(stored == 1_796_068_747_123)
         let read = try #require(try history.job(job.id))
         #expect(abs(read.submittedAt.timeIntervalSince1970 - 1_796_068_747.123) < 0.000_5)
-        #expect(StoredDate.text(Date(timeIntervalSince1970: -0.5)) == "1969-12-31 23:59:59.500")
+        let transitionTime = try history.database.read { try Int64.fetchOne($0, sql: "SELECT at FROM \"transition\" WHERE job_id = ?", arguments: [job.id.rawValue]) }
+        #expect(transitionTime == 1_796_068_747_123)
+        #expect(HistoryTime.milliseconds(Date(timeIntervalSince1970: -0.5)) == -500)
     }
 
-    /// The records' dates are read by `StoredDate.date`, not GRDB's parser (which loads ICU):
-    /// it must read what GRDB would, and leave anything else to GRDB.
-    @Test func storedDatesAreReadAsGRDBReadsThem() throws {
-        let texts = ["2026-11-30 19:59:07.123", "1969-12-31 23:59:59.500", "2024-02-29 00:00:00.000", "2026-12-01 04:05:06",
-                     "1999-12-31 23:59:59.999"]
-        for text in texts {
-            let ours = try #require(StoredDate.date(text), "\(text)")
-            let grdbs = try #require(Date.fromDatabaseValue(text.databaseValue), "\(text)")
-            #expect(abs(ours.timeIntervalSince1970 - grdbs.timeIntervalSince1970) < 0.000_001, "\(text)")
-            #expect(StoredDate.text(ours) == (text.count == 19 ? text + ".000" : text))
+    /// A history written before times were numbers (GRDB's text dates) is converted when opened.
+    @Test func textTimesOfAnOlderHistoryBecomeMilliseconds() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.path + "/history.sqlite"
+        do {
+            let old = try DatabaseQueue(path: path)
+            try HistorySchema.migrator.migrate(old, upTo: "v1")
+            try old.write { db in
+                try db.execute(sql: """
+                    INSERT INTO job (id, source_path, image_digest, request_json, endpoint_json, output_dir, state,
+                        attempts, submitted_at, updated_at, sent_at)
+                    VALUES ('j1', '/x.png', 'd', '{}', ?, '/tmp', 'done', 1, '2026-11-30 19:59:07.123', '2026-11-30 19:59:08', NULL)
+                    """, arguments: [StoredJSON.encode(testEndpoint)])
+                try db.execute(sql: "INSERT INTO \"transition\" (job_id, state, at) VALUES ('j1', 'done', '1969-12-31 23:59:59.500')")
+            }
         }
-        for text in ["2026-11-30T19:59:07.123", "2026-13-01 00:00:00", "2026-11-30 19:59", "2026-11-30 19:59:07.12", "", "x"] {
-            #expect(StoredDate.date(text) == nil, "\(text)")
+        let history = try History.open(at: path)
+        let times = try history.database.read { db in
+            try Row.fetchOne(db, sql: "SELECT submitted_at, updated_at, sent_at, typeof(submitted_at) AS kind FROM job WHERE id = 'j1'")
         }
-        // Another form GRDB accepts still reads (through GRDB).
-        let other = "2026-11-30 19:59:07.123456".databaseValue
-        if case .custom(let read) = StoredDate.decoding {
-            #expect(read(other) == Date.fromDatabaseValue(other))
-            #expect(read(other) != nil)
-        }
+        let row = try #require(times)
+        #expect(row["kind"] as String == "integer")
+        #expect(row["submitted_at"] as Int64 == 1_796_068_747_123)
+        #expect(row["updated_at"] as Int64 == 1_796_068_748_000)
+        #expect(row["sent_at"] as Int64? == nil)
+        let at = try history.database.read { try Int64.fetchOne($0, sql: "SELECT at FROM \"transition\" WHERE job_id = 'j1'") }
+        #expect(at == -500)
     }
 
     @Test func anUnreadableFileIsMovedAside() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import IdeogramClient
 import IdeogramKit
 import UpscaleQueue
 

@@ -1,3 +1,4 @@
+import IdeogramKit
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

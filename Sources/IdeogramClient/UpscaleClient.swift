@@ -1,3 +1,4 @@
+import IdeogramKit
 import AsyncHTTPClient
 import Foundation
 import Logging
@@ -49,21 +50,6 @@ public final class UpscaleClient: Sendable {
         request: UpscaleRequest,
         progress: (@Sendable (UploadProgress) -> Void)? = nil
     ) async throws(UpscaleError) -> UpscaleResult {
-        try await send(image: image, request: request, gate: nil, progress: progress)
-    }
-
-    /// Starts the upload of one image now, its body held back until `HeadStartUpload.send`.
-    public func beginUpload(image: SourceImage, request: UpscaleRequest) -> HeadStartUpload {
-        HeadStartUpload(client: self, image: image, request: request)
-    }
-
-    /// The upload; with a gate, the body waits for it to open (the head goes out at once).
-    func send(
-        image: SourceImage,
-        request: UpscaleRequest,
-        gate: UploadGate?,
-        progress: (@Sendable (UploadProgress) -> Void)?
-    ) async throws(UpscaleError) -> UpscaleResult {
         do { try request.validate() } catch { throw .invalidRequest(error) }
 
         let body = MultipartBody(image: image, requestJSON: request.jsonString())
@@ -75,7 +61,7 @@ public final class UpscaleClient: Sendable {
         httpRequest.headers.add(name: "Content-Type", value: body.contentType)
         httpRequest.headers.add(name: "Accept", value: "application/json")
         httpRequest.headers.add(name: "User-Agent", value: Self.userAgent)
-        httpRequest.body = .stream(TrackedBody(pieces: body.pieces(), tracker: tracker, gate: gate, eventLoops: http.eventLoopGroup), length: .known(Int64(body.length)))
+        httpRequest.body = .stream(TrackedBody(pieces: body.pieces(), tracker: tracker, eventLoops: http.eventLoopGroup), length: .known(Int64(body.length)))
 
         logger.debug("upscale", metadata: [
             "url": "\(endpoint.upscaleURL)", "file": "\(image.fileName)", "bytes": "\(image.byteCount)",

@@ -1,8 +1,9 @@
+import IdeogramKit
 import NIOCore
 
 /// The request body as an async sequence of buffers that reports each one the HTTP client
 /// pulls. An image read from its file is read one slice at a time, as the client asks for it.
-/// With a gate, nothing is handed over before it opens. With event loops, each slice of the
+/// With event loops, each slice of the
 /// file after the first is read only once they have run what was queued on them: the HTTP
 /// client takes body parts without waiting for them to be written, so on a busy machine it
 /// would otherwise read many slices ahead (up to 9 MB of a 10 MB file was seen in memory).
@@ -10,13 +11,11 @@ struct TrackedBody: AsyncSequence, Sendable {
     typealias Element = ByteBuffer
     let pieces: [MultipartBody.Piece]
     let tracker: UploadTracker
-    var gate: UploadGate? = nil
     var eventLoops: (any EventLoopGroup)? = nil
 
     struct AsyncIterator: AsyncIteratorProtocol {
         let pieces: [MultipartBody.Piece]
         let tracker: UploadTracker
-        let gate: UploadGate?
         let eventLoops: (any EventLoopGroup)?
         var index = 0
         var started = false
@@ -24,7 +23,6 @@ struct TrackedBody: AsyncSequence, Sendable {
 
         mutating func next() async throws -> ByteBuffer? {
             if !started {
-                try await gate?.wait()
                 started = true
                 tracker.restart()  // the HTTP client may start the body over on a new connection
             }
@@ -65,5 +63,5 @@ struct TrackedBody: AsyncSequence, Sendable {
         }
     }
 
-    func makeAsyncIterator() -> AsyncIterator { AsyncIterator(pieces: pieces, tracker: tracker, gate: gate, eventLoops: eventLoops) }
+    func makeAsyncIterator() -> AsyncIterator { AsyncIterator(pieces: pieces, tracker: tracker, eventLoops: eventLoops) }
 }

@@ -1,3 +1,4 @@
+import IdeogramKit
 import AsyncHTTPClient
 import NIOCore
 

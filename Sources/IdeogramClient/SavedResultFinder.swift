@@ -1,3 +1,4 @@
+import IdeogramKit
 import Foundation
 
 /// Finds a result an earlier run already saved, so a run that resumes a download after a crash

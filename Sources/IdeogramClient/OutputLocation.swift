@@ -1,3 +1,4 @@
+import IdeogramKit
 import Foundation
 
 /// Where results go when the user names no folder, and what they are called, following the XDG

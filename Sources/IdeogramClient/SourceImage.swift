@@ -1,3 +1,4 @@
+import IdeogramKit
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -67,10 +68,9 @@ public struct SourceImage: Sendable {
 
     /// Checks a file as `load` does, reading only as much as the header needs, so a batch can
     /// be validated before anything is sent without holding every image in memory.
-    /// An upload checks each file three or four times (the batch up front, the queue, the send,
-    /// and for the first file its head start), so the check starts with a small window, where
-    /// PNG and WEBP headers and most JPEG frame headers are; reading 256 kB each time cost
-    /// about 0.2 ms in copies and page faults.
+    /// An upload checks each file three times (the batch up front, the queue, the send), so the
+    /// check starts with a small window, where PNG and WEBP headers and most JPEG frame headers
+    /// are, and reads further only when the header is not in it.
     public static func inspect(path: String, maxBytes: Int = defaultMaxBytes) throws(ImageIntakeError) -> ImageHeader {
         try header(of: readChecked(path: path, maxBytes: maxBytes, prefix: firstHeaderWindow).bytes, path: path, maxBytes: maxBytes)
     }
