@@ -71,9 +71,40 @@ public struct SourceImage: Sendable {
     /// An upload checks each file three times (the batch up front, the queue, the send), so the
     /// check starts with a small window, where PNG and WEBP headers and most JPEG frame headers
     /// are, and reads further only when the header is not in it.
+    /// It also follows the image's structure to its end (`ImageCompleteness`: chunk and segment
+    /// lengths, the JPEG scan data), so a truncated file is refused before it is sent.
     public static func inspect(path: String, maxBytes: Int = defaultMaxBytes) throws(ImageIntakeError) -> ImageHeader {
-        try header(of: readChecked(path: path, maxBytes: maxBytes, prefix: firstHeaderWindow).bytes, path: path, maxBytes: maxBytes)
+        let (head, size) = try readChecked(path: path, maxBytes: maxBytes, prefix: firstHeaderWindow)
+        let header = try header(of: head, path: path, maxBytes: maxBytes)
+        try checkComplete(path: path, format: header.format, size: size)
+        return header
     }
+
+    private static func checkComplete(path: String, format: ImageFormat, size: Int) throws(ImageIntakeError) {
+        let fd = openForReading(path)
+        if fd < 0 { throw openError(path: path, errno: errno) }
+        defer { close(fd) }
+        let verdict: ImageCompleteness.Verdict
+        do {
+            verdict = try ImageCompleteness.check(format, size: size) { offset, count in
+                var bytes = [UInt8](repeating: 0, count: count)
+                let got = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress, count, off_t(offset)) }
+                guard got >= 0 else { throw ReadFailure(code: errno) }
+                return Array(bytes.prefix(got))
+            }
+        } catch let failure as ReadFailure {
+            throw .unreadable(path: path, reason: errnoText(failure.code))
+        } catch {
+            throw .unreadable(path: path, reason: "\(error)")
+        }
+        switch verdict {
+        case .complete: return
+        case .truncated: throw .truncatedData(path: path, format: format)
+        case .corrupt(let detail): throw .corruptData(path: path, format: format, detail: detail)
+        }
+    }
+
+    private struct ReadFailure: Error { let code: Int32 }
 
     /// How much of a file `inspect` reads first.
     static let firstHeaderWindow = 16 * 1024

@@ -9,11 +9,15 @@ public enum ImageIntakeError: Error, Sendable, Equatable, Codable, CustomStringC
     case unsupportedFormat(path: String, detected: String)
     case truncatedHeader(path: String, format: ImageFormat)
     case corruptHeader(path: String, format: ImageFormat, detail: String)
+    /// The data stops before the image's end (`ImageCompleteness`).
+    case truncatedData(path: String, format: ImageFormat)
+    case corruptData(path: String, format: ImageFormat, detail: String)
 
     public var path: String {
         switch self {
         case .notFound(let p), .isDirectory(let p), .notRegularFile(let p), .unreadable(let p, _), .empty(let p),
-             .tooLarge(let p, _, _), .unsupportedFormat(let p, _), .truncatedHeader(let p, _), .corruptHeader(let p, _, _):
+             .tooLarge(let p, _, _), .unsupportedFormat(let p, _), .truncatedHeader(let p, _), .corruptHeader(let p, _, _),
+             .truncatedData(let p, _), .corruptData(let p, _, _):
             p
         }
     }
@@ -31,6 +35,9 @@ public enum ImageIntakeError: Error, Sendable, Equatable, Codable, CustomStringC
         case .unsupportedFormat(_, let detected): return "\(name): \(detected); the API accepts PNG, JPEG and WEBP"
         case .truncatedHeader(_, let format): return "\(name): the \(format.rawValue) header is cut short (a truncated file?)"
         case .corruptHeader(_, let format, let detail): return "\(name): a damaged \(format.rawValue) header (\(detail))"
+        // The preview's words for the same file, so both say the same thing.
+        case .truncatedData(_, let format): return "\(name): \(format.rawValue) is truncated: the file ends before the image does"
+        case .corruptData(_, let format, let detail): return "\(name): \(format.rawValue) is damaged (\(detail))"
         }
     }
 }

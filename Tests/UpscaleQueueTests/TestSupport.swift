@@ -18,14 +18,17 @@ struct TemporaryFolder {
 }
 
 enum TestImages {
-    /// The smallest bytes the image sniffer accepts as a PNG: signature and IHDR header.
+    /// The smallest bytes the intake accepts as a whole PNG: signature, IHDR, a private chunk
+    /// holding `salt` (so images can differ), IEND. CRCs are not checked.
     static func png(width: Int = 64, height: Int = 48, salt: UInt8 = 0) -> [UInt8] {
         var bytes: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]
         bytes += Array("IHDR".utf8)
         for value in [width, height] {
             bytes += [UInt8(value >> 24 & 0xFF), UInt8(value >> 16 & 0xFF), UInt8(value >> 8 & 0xFF), UInt8(value & 0xFF)]
         }
-        bytes += [8, 6, 0, 0, 0, 0, 0, 0, 0, salt]
+        bytes += [8, 6, 0, 0, 0, 0, 0, 0, 0]
+        bytes += [0, 0, 0, 1] + Array("saLt".utf8) + [salt, 0, 0, 0, 0]
+        bytes += [0, 0, 0, 0] + Array("IEND".utf8) + [0xAE, 0x42, 0x60, 0x82]
         return bytes
     }
 
