@@ -28,8 +28,9 @@ extension UpscaleQueue {
         guard !isClosing else { throw .closed }
 
         // No suspension from here to the insert: two identical submissions cannot both pass.
+        // Both paths are recorded absolute: a later `--resume` or `history` may run elsewhere.
         var job = Job(id: .make(), sourcePath: path, imageDigest: digest, request: request, endpoint: endpoint,
-                      outputDirectory: outputDirectory ?? configuration.outputDirectory, submittedAt: Date())
+                      outputDirectory: Self.absolutePath(outputDirectory ?? configuration.outputDirectory), submittedAt: Date())
         if !force, let key = job.deduplicationKey {
             let earlier: Job?
             do { earlier = try history.duplicate(ofKey: key) } catch { throw .history(error) }

@@ -30,6 +30,18 @@ struct QueueFlowTests {
         await f.finish()
     }
 
+    /// `--out rel` then `cd elsewhere && upscale --resume` must still save into the first `rel`.
+    @Test func pathsAreRecordedAbsolute() async throws {
+        let f = try await QueueFixture.make()
+        let path = TestImages.write("rel.png", in: f.folder.path)
+        await f.queue.pause()  // nothing is sent, so nothing is written under the relative folder
+        let job = try await f.queue.submit(imagePath: path, request: UpscaleRequest(), endpoint: testEndpoint, outputDirectory: "relative/out")
+        let stored = try #require(try f.history.job(job.id))
+        #expect(stored.outputDirectory == FileManager.default.currentDirectoryPath + "/relative/out")
+        #expect(stored.sourcePath.hasPrefix("/"))
+        await f.finish()
+    }
+
     @Test func aQueueKeepingURLsOnlyLeavesResultsForRetryToFetch() async throws {
         let f = try await QueueFixture.make(savesResults: false)
         let job = try await f.submit("url.png", request: UpscaleRequest(seed: 8))
