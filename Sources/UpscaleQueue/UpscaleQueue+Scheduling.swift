@@ -6,7 +6,7 @@ extension UpscaleQueue {
     /// concurrency, images in flight (num_images summed) within the service's limit. Nothing
     /// starts while the queue is paused or a job waits out a 429.
     func pump() {
-        if !isClosing && pauseReason == nil && holdingQueue.isEmpty {
+        if !isClosing && !isFinishingSent && pauseReason == nil && holdingQueue.isEmpty {
             let sending = work.keys.compactMap { jobs[$0] }.filter { $0.state.isSending }
             var requests = sending.count
             var images = sending.reduce(0) { $0 + $1.request.numImages }
@@ -79,7 +79,7 @@ extension UpscaleQueue {
 
     var isIdle: Bool {
         guard work.isEmpty else { return false }
-        if isClosing || pauseReason != nil { return true }
+        if isClosing || isFinishingSent || pauseReason != nil { return true }
         // Nothing before `scanFrom` is queued and free to start (see `rescan`).
         return !order[min(scanFrom, order.count)...].contains { jobs[$0]?.state == .queued && jobs[$0]?.isHeld == false }
     }

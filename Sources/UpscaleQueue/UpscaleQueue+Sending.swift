@@ -90,10 +90,14 @@ extension UpscaleQueue {
             case .outcomeUnknown(let message):
                 job.state = .outcomeUnknown(message: message)
             default:
-                if error.isRetryable && !isClosing && configuration.upscaleRetry.allowsAnotherAttempt(after: job.attempts) {
+                if error.isRetryable && isFinishingSent {
+                    // Nothing was billed and nothing new may start: it waits for the next run.
+                    job.state = .queued
+                } else if error.isRetryable && !isClosing && configuration.upscaleRetry.allowsAnotherAttempt(after: job.attempts) {
                     return scheduleRetry(job, after: error)
+                } else {
+                    job.state = .failed(error)
                 }
-                job.state = .failed(error)
             }
         }
         commit(job, from: old)

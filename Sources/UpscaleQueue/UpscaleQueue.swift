@@ -31,6 +31,8 @@ public actor UpscaleQueue {
     var hub = EventHub()
     var idleWaiters: [CheckedContinuation<Void, Never>] = []
     var isClosing = false
+    /// Set by `finishSentWork`: nothing new starts; what was sent is seen through.
+    var isFinishingSent = false
 
     /// Opens a queue on `history`: takes over the unfinished jobs of runs that are no longer
     /// alive (see `RecoveryReport`) and resumes their downloads at once.
