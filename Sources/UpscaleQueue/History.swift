@@ -28,10 +28,13 @@ public final class History: Sendable {
     /// Where running queues keep their session locks: next to the database.
     var sessionsDirectory: String { path + "-sessions" }
 
-    /// Past and current jobs, newest first.
-    public func recentJobs(limit: Int = 50) throws(HistoryError) -> [Job] {
+    /// Past and current jobs, newest first; with `olderThan`, the page after the job with that
+    /// sequence number (a screen loads more as the user scrolls down).
+    public func recentJobs(limit: Int = 50, olderThan sequence: Int64? = nil) throws(HistoryError) -> [Job] {
         try read { db in
-            let records = try JobRecord.order(Column("seq").desc).limit(max(0, limit)).fetchAll(db)
+            var query = JobRecord.order(Column("seq").desc)
+            if let sequence { query = query.filter(Column("seq") < sequence) }
+            let records = try query.limit(max(0, limit)).fetchAll(db)
             return try Self.jobs(records, db)
         }
     }

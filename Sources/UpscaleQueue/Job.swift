@@ -91,6 +91,8 @@ public struct RetryWait: Sendable, Equatable {
     /// The attempt that follows the wait (2 for the first retry).
     public var nextAttempt: Int
     public var delay: Duration
+    /// When the wait ends, so a screen can count down to it.
+    public var dueAt: Date
     public var reason: UpscaleError
     /// A 429 wait: the queue starts no new work until it ends.
     public var holdsQueue: Bool

@@ -111,7 +111,8 @@ extension UpscaleQueue {
         var job = failed
         let id = job.id
         let delay = configuration.upscaleRetry.delay(afterFailedAttempts: job.attempts, retryAfterSeconds: error.retryAfterSeconds)
-        let wait = RetryWait(nextAttempt: job.attempts + 1, delay: delay, reason: error, holdsQueue: error.category == .rateLimited)
+        let wait = RetryWait(nextAttempt: job.attempts + 1, delay: delay, dueAt: Date() + Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18, reason: error,
+                             holdsQueue: error.category == .rateLimited)
         job.state = .queued
         job.retryWait = wait
         if wait.holdsQueue { holdingQueue.insert(id) }

@@ -23,6 +23,23 @@ struct HistoryTests {
         #expect(try History.open(at: path).movedAside == nil)
     }
 
+    /// The UI opens on the newest few hundred jobs and loads the next page as the user scrolls.
+    @Test func recentJobsComeNewestFirstInPages() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let history = try History.open(at: folder.path + "/history.sqlite")
+        for index in 0..<7 {
+            _ = try history.insert(Job(id: .make(), sourcePath: "/p\(index).png", imageDigest: "d", request: UpscaleRequest(),
+                                       endpoint: testEndpoint, outputDirectory: "/tmp", submittedAt: Date()), owner: "s")
+        }
+        let first = try history.recentJobs(limit: 3)
+        #expect(first.map(\.sourcePath) == ["/p6.png", "/p5.png", "/p4.png"])
+        let second = try history.recentJobs(limit: 3, olderThan: first.last!.sequence)
+        #expect(second.map(\.sourcePath) == ["/p3.png", "/p2.png", "/p1.png"])
+        let last = try history.recentJobs(limit: 3, olderThan: second.last!.sequence)
+        #expect(last.map(\.sourcePath) == ["/p0.png"])
+    }
+
     @Test func aDamagedPageFoundLaterIsCheckedAndMovedAsideAtTheNextStart() throws {
         let folder = TemporaryFolder()
         defer { folder.remove() }

@@ -22,6 +22,8 @@ struct RetryTests {
         #expect(waiting.state == .queued)
         #expect(waiting.retryWait?.delay == .seconds(7))
         #expect(waiting.retryWait?.holdsQueue == true)
+        let due = try #require(waiting.retryWait?.dueAt.timeIntervalSinceNow)
+        #expect(due > 5 && due <= 7, "the wait's end, for a countdown")
         #expect(try f.history.job(a.id)?.state == .queued, "a crash during the wait leaves the job safely queued")
 
         await f.sleeper.advance()
