@@ -38,3 +38,19 @@ struct FinishingTests {
         await f.finish()
     }
 }
+
+@Suite("Repeats found before asking")
+struct DuplicateCheckTests {
+    @Test func onlyAFixedSeedAlreadyDoneIsARepeat() async throws {
+        let f = try await QueueFixture.make()
+        let done = try await f.submit("a.png", request: UpscaleRequest(seed: 3))
+        #expect(await f.waitFor(done.id, .done))
+        let other = TestImages.write("b.png", in: f.folder.path, bytes: TestImages.png(salt: 9))
+        let repeats = await f.queue.earlierJobs(repeatedBy: [done.sourcePath, other], request: UpscaleRequest(seed: 3))
+        #expect(repeats.keys.sorted() == [done.sourcePath])
+        #expect(repeats[done.sourcePath]?.id == done.id)
+        #expect(await f.queue.earlierJobs(repeatedBy: [done.sourcePath], request: UpscaleRequest(seed: 4)).isEmpty)
+        #expect(await f.queue.earlierJobs(repeatedBy: [done.sourcePath], request: UpscaleRequest()).isEmpty)
+        await f.finish()
+    }
+}
