@@ -86,10 +86,20 @@ public struct UpscaleRequest: Sendable, Equatable, Hashable, Codable {
 public enum RequestValidationError: Error, Sendable, Equatable, Codable, CustomStringConvertible {
     case outOfRange(field: String, value: String, allowed: String)
     case invalid(field: String, value: String, allowed: String)
+    /// A field the chosen model does not take (or a legacy option with a v2 model).
+    case notTaken(field: String, model: String)
 
     public var field: String {
         switch self {
-        case .outOfRange(let field, _, _), .invalid(let field, _, _): field
+        case .outOfRange(let field, _, _), .invalid(let field, _, _), .notTaken(let field, _): field
+        }
+    }
+
+    /// What would be accepted instead, for a hint beside the field.
+    public var allowed: String {
+        switch self {
+        case .outOfRange(_, _, let allowed), .invalid(_, _, let allowed): allowed
+        case .notTaken(_, let model): "not set: \(model) does not take it"
         }
     }
 
@@ -99,6 +109,8 @@ public enum RequestValidationError: Error, Sendable, Equatable, Codable, CustomS
             "\(field) \(TerminalSafeText.sanitize(value, limit: 40)) is out of range: allowed \(allowed)"
         case .invalid(let field, let value, let allowed):
             "\(field) \(TerminalSafeText.sanitize(value, limit: 40)) is not valid: allowed \(allowed)"
+        case .notTaken(let field, let model):
+            "\(field) is not a field \(model) takes"
         }
     }
 }

@@ -77,7 +77,7 @@ enum ParametersPaneView {
             screen.write(text, x: area.x, y: area.y, style: problem != nil ? theme.problem.adding(focused ? .reverse : []) : valueStyle)
             let rest = Rect(x: area.x + 4, y: area.y, width: area.width - 4, height: 1)
             if let problem {
-                screen.write(Draw.fit("✗ allowed \(allowed(problem))", width: rest.width), x: rest.x, y: rest.y, style: theme.problem)
+                screen.write(Draw.fit("✗ allowed \(problem.allowed)", width: rest.width), x: rest.x, y: rest.y, style: theme.problem)
             } else if field == .numImages {
                 screen.write(Draw.fit("per source image, each billed", width: rest.width), x: rest.x, y: rest.y, style: theme.dim)
             } else {
@@ -100,19 +100,13 @@ enum ParametersPaneView {
                 let shown = focused && p.typedDigits != nil ? (p.typedDigits!.isEmpty ? "_" : p.typedDigits!) : String(value)
                 let used = screen.write(shown, x: area.x, y: area.y, style: problem != nil ? theme.problem : valueStyle)
                 if let problem {
-                    screen.write(Draw.fit(" ✗ allowed \(allowed(problem))", width: area.width - used), x: area.x + used, y: area.y, style: theme.problem)
+                    screen.write(Draw.fit(" ✗ allowed \(problem.allowed)", width: area.width - used), x: area.x + used, y: area.y, style: theme.problem)
                 } else {
                     screen.write(Draw.fit("  fixed; Space: random", width: area.width - used), x: area.x + used, y: area.y, style: theme.dim)
                 }
             }
         case .prompt:
             break
-        }
-    }
-
-    private static func allowed(_ problem: RequestValidationError) -> String {
-        switch problem {
-        case .outOfRange(_, _, let allowed), .invalid(_, _, let allowed): allowed
         }
     }
 
