@@ -51,5 +51,6 @@ public struct ConfigurationError: Error, Sendable, Equatable, CustomStringConver
         self.problem = problem
     }
 
-    public var description: String { "\(TerminalSafeText.sanitize(source, limit: 200)): \(key): \(problem)" }
+    /// Made safe whole: the key and the problem may quote the file's text.
+    public var description: String { TerminalSafeText.sanitize("\(source): \(key): \(problem)", limit: 1000) }
 }

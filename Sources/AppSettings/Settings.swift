@@ -9,7 +9,6 @@ public struct Settings: Sendable, Equatable {
     public static let concurrencyRange = 1...QueueConfiguration.serviceImagesInFlight
     public static let maxUploadMBRange = 1...1000
 
-    public var directories: XDGDirectories
     /// The settings file that was read (it may not exist).
     public var configFile: String
     /// Nil: the official service's address (only the official dialect has one).
@@ -37,7 +36,7 @@ public struct Settings: Sendable, Equatable {
         let layers = [flags, try SettingValues(environment: environment), file]
         func first<Value>(_ value: KeyPath<SettingValues, Value?>) -> Value? { layers.lazy.compactMap { $0[keyPath: value] }.first }
         return Settings(
-            directories: directories, configFile: configFile,
+            configFile: configFile,
             baseURL: first(\.baseURL), dialect: first(\.dialect) ?? .official,
             outputDirectory: first(\.outputDirectory) ?? OutputLocation.defaultDirectory(environment: environment),
             historyPath: first(\.historyPath) ?? QueuePaths.defaultHistoryPath(environment: environment),

@@ -9,9 +9,9 @@ enum Fixtures {
     static let submitted = Date(timeIntervalSince1970: 1_780_000_000)
     static let updated = Date(timeIntervalSince1970: 1_780_000_042)
 
-    static func job(source: String = "/pictures/a.png", state: JobState = .done, results: [JobResult] = [saved()],
-                    request: UpscaleRequest = UpscaleRequest(prompt: "crisp", seed: 7)) -> Job {
-        var job = Job(id: JobID(rawValue: "0b8f8a52-4f1e-4c5e-9d8e-7a2a3c1e9f10"), sourcePath: source, imageDigest: "",
+    static func job(id: String = "0b8f8a52-4f1e-4c5e-9d8e-7a2a3c1e9f10", source: String = "/pictures/a.png", state: JobState = .done,
+                    results: [JobResult] = [saved()], request: UpscaleRequest = UpscaleRequest(prompt: "crisp", seed: 7)) -> Job {
+        var job = Job(id: JobID(rawValue: id), sourcePath: source, imageDigest: "",
                       request: request, endpoint: endpoint, outputDirectory: "/out", submittedAt: submitted)
         job.state = state
         job.updatedAt = updated
