@@ -2,30 +2,9 @@ import Foundation
 import IdeogramKit
 import TOMLKit
 
-/// Reads `config.toml`. A missing file is no error; a malformed one or a bad value is, naming the
-/// file, the key and what is allowed.
+/// Reads `config.toml` (its keys: docs/configuration.md). A missing file is no error; a malformed
+/// one or a bad value is, naming the file, the key and what is allowed.
 public enum ConfigurationFile {
-    public static let example = """
-        # ~/.config/ideogram-tui/config.toml
-        base_url = "https://api.ideogram.ai"   # or your aggregator's address
-        dialect = "official"                  # or "aggregator"
-        output_dir = "~/Pictures/ideogram-tui"
-        concurrency = 4
-        mouse = true
-        colors = true
-        max_upload_mb = 10
-        # key_file = "~/.config/ideogram-tui/key"   # mode 0600; IDEOGRAM_API_KEY wins
-        # history_file = "~/.local/share/ideogram-tui/history.sqlite"
-
-        [defaults]
-        resemblance = 50
-        detail = 50
-        magic_prompt = "AUTO"
-        num_images = 1
-        # prompt = "crisp details"
-        # seed = 1234
-        """
-
     /// The file's settings; none when it does not exist, unless the user named it (`required`).
     public static func load(path: String, required: Bool = false, directories: XDGDirectories) throws(ConfigurationError) -> SettingValues {
         guard FileManager.default.fileExists(atPath: path) else {

@@ -93,7 +93,8 @@ actor RunReporter {
         write(report)
     }
 
-    /// A file refused before it was queued, or not sent because an earlier job did it.
+    /// Writes one source file's report (also for a file refused before it was queued, or not
+    /// sent because an earlier job did it), counted for the summary.
     func write(_ report: JobReport) {
         tally.count(report)
         let lines = switch format {
