@@ -81,28 +81,34 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        // What the executable wires together: configuration, the key, the demo, logging, and
-        // the adapters between the UI and the job queue and image previews.
+        // The settings the UI and every command share: command line, then environment, then
+        // config.toml, then defaults; the API key's source.
+        .target(
+            name: "AppSettings",
+            dependencies: ["IdeogramKit", "IdeogramClient", "UpscaleQueue", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
+        // What the UI wires together: the demo, logging, and the adapters between the UI and
+        // the job queue and image previews.
         .target(
             name: "IdeogramApp",
             dependencies: [
-                "IdeogramKit", "IdeogramClient", "UpscaleQueue", "TerminalUI", "CursesBackend", "FakeIdeogram", "ImagePreview",
-                .product(name: "TOMLKit", package: "TOMLKit"),
+                "IdeogramKit", "IdeogramClient", "UpscaleQueue", "AppSettings", "TerminalUI", "CursesBackend", "FakeIdeogram", "ImagePreview",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The headless commands' logic: the upscale run and its reports, the history listing,
+        // the JSON report types both print.
+        .target(name: "HeadlessCommands", dependencies: ["IdeogramKit", "IdeogramClient", "UpscaleQueue", "AppSettings"]),
+        // The command-line declarations, wired to HeadlessCommands and IdeogramApp.
         .executableTarget(
             name: "ideogram-tui",
             dependencies: [
                 "IdeogramKit",
-                "IdeogramClient",
-                "UpscaleQueue",
-                "FakeIdeogram",
+                "HeadlessCommands",
                 "IdeogramApp",
                 "ImagePreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Logging", package: "swift-log"),
-            ],
+            ]
         ),
         // The API model and its client (they share the test pictures).
         .testTarget(
@@ -126,6 +132,8 @@ let package = Package(
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "IdeogramKit"], exclude: ["Goldens"]),
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TerminalUI"]),
         .testTarget(name: "IdeogramAppTests", dependencies: ["IdeogramApp", "IdeogramKit", "IdeogramClient", "UpscaleQueue", "TerminalUI", "FakeIdeogram", "ImagePreview"]),
+        .testTarget(name: "AppSettingsTests", dependencies: ["AppSettings", "IdeogramKit", "IdeogramClient"]),
+        .testTarget(name: "HeadlessCommandsTests", dependencies: ["HeadlessCommands", "AppSettings", "IdeogramKit", "IdeogramClient", "UpscaleQueue"]),
         .testTarget(name: "CommandTests", dependencies: ["IdeogramKit", "IdeogramClient", "FakeIdeogram"]),
         .testTarget(name: "ImagePreviewTests", dependencies: ["ImagePreview", "CPNG", "CJPEG", "CWebP"]),
         // Runs the built ideogram-tui in tmux against the fake service in its own process.

@@ -1,3 +1,4 @@
+import AppSettings
 import CursesBackend
 import Foundation
 import IdeogramClient
@@ -7,16 +8,14 @@ import Logging
 import TerminalUI
 import UpscaleQueue
 
-/// Everything the UI needs, assembled from configuration, environment and flags, then run.
+/// Everything the UI needs, assembled from the settings (flags, environment, config.toml), then run.
 public struct AppLaunch {
     public struct Options: Sendable {
         public var folder: String?
         public var demo = false
-        public var baseURL: String?
-        public var dialect: Dialect?
+        /// What the command line says about the settings.
+        public var settings = SettingValues()
         public var configPath: String?
-        public var mouse: Bool?
-        public var historyPath: String?
         public init() {}
     }
 
@@ -45,20 +44,16 @@ public struct AppLaunch {
         LoggingSystem.bootstrap(FileLogHandler.factory(path: directories.logFile, level: environment["IDEOGRAM_LOG"] == "debug" ? .debug : .info))
         let logger = Logger(label: "ideogram.app")
 
-        var configuration = AppConfiguration()
-        do {
-            try ConfigurationFile.load(path: options.configPath ?? directories.configFile, into: &configuration, directories: directories)
-            try configuration.apply(environment: environment)
-        } catch { throw .configuration(error) }
-        if let base = options.baseURL { configuration.baseURL = base }
-        if let dialect = options.dialect { configuration.dialect = dialect }
-        if let mouse = options.mouse { configuration.mouse = mouse }
+        let configuration: Settings
+        do { configuration = try Settings.resolve(flags: options.settings, configPath: options.configPath, environment: environment) } catch {
+            throw .configuration(error)
+        }
 
         var demo: DemoEnvironment?
         let endpoint: Endpoint
         let key: APIKey
-        var historyPath = options.historyPath ?? QueuePaths.defaultHistoryPath(environment: environment)
-        var outputDirectory = configuration.outputDirectory ?? OutputLocation.defaultDirectory(environment: environment)
+        var historyPath = configuration.historyPath
+        var outputDirectory = configuration.outputDirectory
         var folder = options.folder ?? FileManager.default.currentDirectoryPath
         if options.demo {
             do { demo = try await DemoEnvironment.start() } catch { throw .demo(String(describing: error)) }
@@ -69,17 +64,15 @@ public struct AppLaunch {
             if options.folder == nil { folder = demo!.samplesFolder }
         } else {
             do { endpoint = try configuration.endpoint() } catch { throw .configuration(error) }
-            do { key = try APIKeySource.load(environment: environment, keyFile: configuration.keyFile ?? directories.keyFile) } catch { throw .key(error) }
+            do { key = try configuration.key.load() } catch { throw .key(error) }
         }
         logger.info("starting", metadata: ["endpoint": "\(endpoint)", "demo": "\(options.demo)", "key": "\(key.redacted)"])
 
         let network = LiveNetwork(credentials: [(endpoint: endpoint, key: key)], logger: logger)
         let queue: UpscaleQueue
         do {
-            var queueConfiguration = QueueConfiguration()
-            queueConfiguration.concurrency = configuration.concurrency
+            var queueConfiguration = configuration.queueConfiguration
             queueConfiguration.outputDirectory = outputDirectory
-            queueConfiguration.maxUploadBytes = configuration.maxUploadBytes
             let history = try History.open(at: historyPath)
             queue = try await UpscaleQueue.open(history: history, service: network.service, fetcher: network.downloader,
                                                 configuration: queueConfiguration)

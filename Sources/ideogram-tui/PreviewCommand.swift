@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IdeogramKit
 import ImagePreview
 
 /// `ideogram-tui preview FILE`: an image as character cells with ANSI colours, on stdout.
@@ -50,7 +51,7 @@ struct PreviewCommand: ParsableCommand {
             let image = try Previewer.preview(path: file, columns: box.columns, rows: box.rows, options: options)
             FileHandle.standardOutput.write(Data(image.ansiText.utf8))
         } catch {
-            FileHandle.standardError.write(Data("ideogram-tui preview: \(file): \(error)\n".utf8))
+            FileHandle.standardError.write(Data("ideogram-tui preview: \(TerminalSafeText.sanitize(file, limit: 300)): \(error)\n".utf8))
             throw ExitCode.failure
         }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HeadlessCommands
 import IdeogramApp
 import IdeogramKit
 
@@ -17,17 +18,8 @@ struct UICommand: AsyncParsableCommand {
     @Flag(help: "Run against the built-in fake service with sample pictures: no key, no network, nothing billed.")
     var demo = false
 
-    @Option(help: ArgumentHelp("Service base URL (overrides config.toml and IDEOGRAM_BASE_URL).", valueName: "url"))
-    var baseURL: String?
-
-    @Option(help: "aggregator or official (overrides config.toml and IDEOGRAM_DIALECT).")
-    var dialect: Dialect?
-
-    @Option(help: ArgumentHelp("Settings file (default: $XDG_CONFIG_HOME/ideogram-tui/config.toml).", valueName: "path"))
-    var config: String?
-
-    @Option(help: ArgumentHelp("History database (default: $XDG_DATA_HOME/ideogram-tui/history.sqlite).", valueName: "path"))
-    var history: String?
+    @OptionGroup var service: ServiceOptions
+    @OptionGroup var storage: StorageOptions
 
     @Flag(inversion: .prefixedNo, help: "Mouse clicks focus and select (default: on, or config.toml's mouse).")
     var mouse: Bool?
@@ -36,11 +28,11 @@ struct UICommand: AsyncParsableCommand {
         var options = AppLaunch.Options()
         options.folder = folder
         options.demo = demo
-        options.baseURL = baseURL
-        options.dialect = dialect
-        options.configPath = config
-        options.mouse = mouse
-        options.historyPath = history
+        options.settings.baseURL = service.baseURL
+        options.settings.dialect = service.dialect
+        options.settings.historyPath = storage.history
+        options.settings.mouse = mouse
+        options.configPath = storage.config
         if let folder {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -51,17 +43,17 @@ struct UICommand: AsyncParsableCommand {
             try await AppLaunch.run(options: options, environment: ProcessInfo.processInfo.environment)
         } catch {
             FileHandle.standardError.write(Data("ideogram-tui: \(error.description)\n".utf8))
-            throw ExitCode(error.exitCode)
+            throw error.exitStatus.exitCode
         }
     }
 }
 
 extension AppLaunch.Failure {
-    var exitCode: Int32 {
+    var exitStatus: ExitStatus {
         switch self {
-        case .key: ExitStatus.authorization.rawValue
-        case .configuration: ExitStatus.badInput.rawValue
-        default: ExitStatus.failure.rawValue
+        case .key: .authorization
+        case .configuration: .badInput
+        default: .failure
         }
     }
 }

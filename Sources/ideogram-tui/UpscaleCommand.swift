@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import HeadlessCommands
 import IdeogramKit
 
 struct UpscaleCommand: AsyncParsableCommand {
@@ -21,19 +23,21 @@ struct UpscaleCommand: AsyncParsableCommand {
             line per result on stdout:
               ok|withheld|failed|duplicate|pending <TAB> source <TAB> saved file or message <TAB> resolution <TAB> seed <TAB> url
             (a file with no result gets one line with "-" in the last three fields).
-            With --json, one JSON object per source file, one per line: source, job, status
-            (done, failed, duplicate, pending), state, images (seed, resolution, prompt, url,
-            is_image_safe, status: saved, withheld, not_downloaded, expired or download_failed;
-            file, sidecar, bytes), and for failures category, error and may_have_been_billed.
+            With --json, one JSON object per source file, one per line, in the schema
+            `history --json` uses: job_id, source, status (the job's state, or refused),
+            duplicate, error, error_category, may_have_been_billed, request, endpoint, dialect,
+            attempts, submitted_at, updated_at, results (index, seed, resolution, prompt, url,
+            outcome, file, sidecar, bytes, error). See docs/json-output.md.
+
+            --base-url, --dialect, --out, --concurrency, --max-upload-mb and --history win over
+            their environment variables and config.toml (--config), as in the UI; the key comes
+            from IDEOGRAM_API_KEY, else the key file (config key_file, default
+            ~/.config/ideogram-tui/key, mode 600).
 
             Exit codes:
             \(ExitStatus.helpTable)
             """
     )
-
-    // Every option is declared here rather than in option groups: swift-argument-parser
-    // reflects on each group's type at every start, about 0.8 ms a group here, and scripts start
-    // this command once per call. The checks behind them are in UpscaleOptions+Plan.swift.
 
     @Argument(help: ArgumentHelp("PNG, JPEG or WEBP files.", valueName: "file"))
     var files: [String] = UpscaleOptions.defaults.files
@@ -61,25 +65,21 @@ struct UpscaleCommand: AsyncParsableCommand {
     @Option(help: "Images per source file, 1 to 8; each is billed.")
     var numImages: Int = UpscaleOptions.defaults.numImages
 
-    // Where to send requests.
+    // Where to send requests, and how.
 
-    @Option(help: ArgumentHelp("Service base URL (env IDEOGRAM_BASE_URL). Default: \(Endpoint.officialBaseURL) for the official dialect.", valueName: "url"))
-    var baseURL: String?
-
-    @Option(help: ArgumentHelp("aggregator (POST {base}/ideogram/upscale, Bearer token) or official (POST {base}/upscale, Api-Key). Env IDEOGRAM_DIALECT.", valueName: "dialect"))
-    var dialect: Dialect?
+    @OptionGroup var service: ServiceOptions
 
     @Option(help: ArgumentHelp("Seconds to wait for a whole answer; upscales can take over a minute.", valueName: "seconds"))
     var timeout: Int = UpscaleOptions.defaults.timeout
 
-    @Option(help: ArgumentHelp("Folder for results (default: $XDG_PICTURES_DIR/ideogram-tui, ~/Pictures/ideogram-tui, or $XDG_DATA_HOME/ideogram-tui/results).", valueName: "dir"))
+    @Option(help: ArgumentHelp("Folder for results (env IDEOGRAM_OUTPUT_DIR, config output_dir). Default: $XDG_PICTURES_DIR/ideogram-tui, ~/Pictures/ideogram-tui, or $XDG_DATA_HOME/ideogram-tui/results.", valueName: "dir"))
     var out: String?
 
-    @Option(help: ArgumentHelp("Refuse files above this size in MB; the official limit is 10.", valueName: "mb"))
-    var maxUploadMb: Double = UpscaleOptions.defaults.maxUploadMb
+    @Option(help: ArgumentHelp("Refuse files above this size in MB (config max_upload_mb). Default: 10, the official limit.", valueName: "mb"))
+    var maxUploadMb: Double?
 
-    @Option(help: "Requests in flight at once, 1 to 10 (never more than 10 images, counting --num-images).")
-    var concurrency: Int = UpscaleOptions.defaults.concurrency
+    @Option(help: "Requests in flight at once, 1 to 10, never more than 10 images counting --num-images (config concurrency). Default: 4.")
+    var concurrency: Int?
 
     @Option(help: "Attempts per file for 429, 5xx and failures before the request was sent, 1 to 20 (1: no retries).")
     var maxAttempts: Int = UpscaleOptions.defaults.maxAttempts
@@ -96,29 +96,40 @@ struct UpscaleCommand: AsyncParsableCommand {
     @Flag(help: "Print the result URLs without saving the images (they expire within the hour).")
     var noDownload = UpscaleOptions.defaults.noDownload
 
-    @Option(name: .customLong("history"), help: HistoryLocation.help)
-    var historyPath: String?
+    @OptionGroup var storage: StorageOptions
 
     func validate() throws {
         guard options.isComplete else { throw ValidationError("give at least one image file (or --resume)") }
     }
 
-    /// The values, for the run both parsers share.
     var options: UpscaleOptions {
-        UpscaleOptions(files: files, prompt: prompt, resemblance: resemblance, detail: detail, magicPrompt: magicPrompt,
-                       magicPromptVersion: magicPromptVersion, seed: seed, numImages: numImages, baseURL: baseURL, dialect: dialect,
-                       timeout: timeout, out: out, maxUploadMb: maxUploadMb, concurrency: concurrency, maxAttempts: maxAttempts,
-                       resume: resume, force: force, json: json, noDownload: noDownload, historyPath: historyPath)
+        var options = UpscaleOptions()
+        options.files = files
+        options.prompt = prompt
+        options.resemblance = resemblance
+        options.detail = detail
+        options.magicPrompt = magicPrompt
+        options.magicPromptVersion = magicPromptVersion
+        options.seed = seed
+        options.numImages = numImages
+        options.timeout = timeout
+        options.maxAttempts = maxAttempts
+        options.resume = resume
+        options.force = force
+        options.json = json
+        options.noDownload = noDownload
+        options.baseURL = service.baseURL
+        options.dialect = service.dialect
+        options.out = out
+        options.maxUploadMb = maxUploadMb
+        options.concurrency = concurrency
+        options.historyPath = storage.history
+        options.configPath = storage.config
+        return options
     }
 
     func run() async throws {
-        await options.run()
+        let status = await options.run(environment: ProcessInfo.processInfo.environment)
+        if status != .success { throw status.exitCode }
     }
 }
-
-extension MagicPromptOption: ExpressibleByArgument {
-    public init?(argument: String) { self.init(caseInsensitive: argument) }
-    public static var allValueStrings: [String] { ["auto", "on", "off"] }
-}
-
-extension Dialect: ExpressibleByArgument {}

@@ -49,7 +49,7 @@ import Testing
         for job in listed {
             let source = try #require(job["source"] as? String)
             let name = (source as NSString).lastPathComponent
-            let state = job["state"] as? String
+            let state = job["status"] as? String
             switch state {
             case "done":
                 done += 1
@@ -69,7 +69,7 @@ import Testing
             case "outcome_unknown":
                 // In flight at the kill: may or may not have reached the service, never resent.
                 #expect((received[name] ?? 0) <= 1)
-                #expect((job["detail"] as? String)?.contains("may have been billed") == true)
+                #expect((job["error"] as? String)?.contains("may have been billed") == true)
             default:
                 Issue.record("\(name) ended \(state ?? "?"): after --resume every job is done or of unknown outcome")
             }
@@ -78,7 +78,7 @@ import Testing
         // An upload cut by the kill reaches the fake as an unreadable body (400, no file name):
         // it counts as that job's one sending. Each job reached the service at most once.
         let all = try fake.received()
-        let unknown = listed.filter { $0["state"] as? String == "outcome_unknown" }.count
+        let unknown = listed.filter { $0["status"] as? String == "outcome_unknown" }.count
         #expect(all.allSatisfy { $0.status == 200 || ($0.status == 400 && $0.filename == nil) }, "\(all)")
         #expect(all.count <= done + unknown, "\(all.count) requests for \(done) done and \(unknown) unknown jobs")
         // On disk: exactly the saved results and their sidecars (hidden temporary files aside).
@@ -98,7 +98,7 @@ import Testing
         // Two requests sent and awaited, two queued behind them: read from the history meanwhile.
         let waiting = poll(every: 0.1) {
             guard FileManager.default.fileExists(atPath: box.historyPath) else { return false }
-            let states = (try? jobs(in: box))?.compactMap { $0["state"] as? String } ?? []
+            let states = (try? jobs(in: box))?.compactMap { $0["status"] as? String } ?? []
             return states.filter { $0 == "waiting" }.count == 2 && states.filter { $0 == "queued" }.count == 2
         }
         #expect(waiting)
@@ -110,14 +110,14 @@ import Testing
         let lines = output.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
         #expect(lines.filter { $0.first == "failed" && $0[2].contains("outcome unknown") }.count == 2, "\(output)")
         #expect(lines.filter { $0.first == "pending" }.count == 2, "\(output)")
-        let states = try jobs(in: box).compactMap { $0["state"] as? String }.sorted()
+        let states = try jobs(in: box).compactMap { $0["status"] as? String }.sorted()
         #expect(states == ["outcome_unknown", "outcome_unknown", "queued", "queued"])
 
         // --resume sends the two left queued, and not the two that may have been billed.
         let resumed = try BuiltExecutable.run(["upscale", "--resume"] + common, in: box, environment: key)
         #expect(resumed.status == 0, "\(resumed.stdout) \(resumed.stderr)")
         #expect(resumed.lines.count == 2 && resumed.lines.allSatisfy { $0.first == "ok" })
-        let after = try jobs(in: box).compactMap { $0["state"] as? String }.sorted()
+        let after = try jobs(in: box).compactMap { $0["status"] as? String }.sorted()
         #expect(after == ["done", "done", "outcome_unknown", "outcome_unknown"])
         // The fake finishes answering the cancelled two as well, so wait for all four before counting.
         #expect(poll(timeout: 30) { ((try? receivedCounts(fake))?.values.reduce(0, +) ?? 0) >= 4 })

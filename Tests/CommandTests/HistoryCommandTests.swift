@@ -30,7 +30,7 @@ import Testing
         let json = try BuiltExecutable.run(["history", "--json", "--limit", "1"], in: box)
         let objects = try jsonLines(json.stdout)
         #expect(objects.count == 1)
-        #expect(objects.first?["state"] as? String == "done")
+        #expect(objects.first?["status"] as? String == "done")
         #expect(objects.first?["source"] as? String == b)
         let result = (objects.first?["results"] as? [[String: Any]])?.first
         #expect(result?["seed"] as? Int == 42 && result?["resolution"] as? String == "40x20")

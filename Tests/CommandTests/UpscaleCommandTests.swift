@@ -47,11 +47,34 @@ import Testing
         let object = objects.first
         #expect(object?["status"] as? String == "done")
         #expect(object?["source"] as? String == a)
-        #expect((object?["job"] as? String)?.count == 36)
-        let images = object?["images"] as? [[String: Any]]
-        #expect(images?.first?["status"] as? String == "saved")
+        #expect((object?["job_id"] as? String)?.count == 36)
+        #expect(object?["duplicate"] as? Bool == false && object?["error"] is NSNull)
+        let images = object?["results"] as? [[String: Any]]
+        #expect(images?.first?["outcome"] as? String == "saved")
         #expect((images?.first?["file"] as? String)?.hasPrefix(box.out) == true)
         #expect((images?.first?["sidecar"] as? String)?.hasSuffix(".png.json") == true)
+
+        // `history --json` prints the same object for the job.
+        let listed = try BuiltExecutable.run(["history", "--json"], in: box)
+        #expect(try jsonLines(listed.stdout).first.map { Set($0.keys) } == object.map { Set($0.keys) })
+    }
+
+    /// Settings are resolved as in the UI: the key file and base_url of config.toml work here.
+    @Test func theKeyFileAndBaseURLOfConfigTomlAreUsed() throws {
+        let fake = try BuiltExecutable.startFakeServer()
+        defer { fake.stop() }
+        let box = try Sandbox()
+        defer { box.remove() }
+        let a = try box.samplePNG("a.png")
+        let folder = box.home + "/.config/ideogram-tui"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try "base_url = \"\(fake.baseURL)\"\noutput_dir = \"\(box.out)\"\n".write(toFile: folder + "/config.toml", atomically: true, encoding: .utf8)
+        try "test-key\n".write(toFile: folder + "/key", atomically: true, encoding: .utf8)
+        chmod(folder + "/key", 0o600)
+        let run = try BuiltExecutable.run(["upscale", a], in: box)
+        #expect(run.status == 0, "\(run.stdout) \(run.stderr)")
+        #expect(run.lines.first?[0] == "ok" && run.lines.first?[2].hasPrefix(box.out + "/") == true, "\(run.stdout)")
+        #expect(try fake.received().count == 1)
     }
 
     @Test func aDuplicateIsShownNotSentUnlessForced() throws {
@@ -148,8 +171,7 @@ import Testing
         #expect(run.stdout.contains("connection refused: nothing listens at http://127.0.0.1:9"), "\(run.stdout)")
     }
 
-    /// `upscale` is parsed without the root command (faster), but an unparsable command line
-    /// still gets the root's message, usage and status.
+    /// An unparsable command line gets swift-argument-parser's message, usage and status.
     @Test func aCommandLineThatDoesNotParseGetsTheFullUsageAndStatus64() throws {
         let run = try BuiltExecutable.run(["upscale", "--bogus", "a.png"])
         #expect(run.status == 64)

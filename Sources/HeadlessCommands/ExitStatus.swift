@@ -1,9 +1,8 @@
-import ArgumentParser
-import Foundation
 import IdeogramKit
 
-/// The exit codes of `upscale`, one per kind of failure a script may want to react to.
-enum ExitStatus: Int32, CaseIterable {
+/// The exit codes of `upscale` (and `history`'s 9), one per kind of failure a script may want
+/// to react to.
+public enum ExitStatus: Int32, CaseIterable, Sendable {
     case success = 0
     case failure = 1
     case badInput = 2
@@ -17,7 +16,7 @@ enum ExitStatus: Int32, CaseIterable {
     case interrupted = 130
     case terminated = 143
 
-    init(_ category: UpscaleErrorCategory) {
+    public init(_ category: UpscaleErrorCategory) {
         switch category {
         case .badInput: self = .badInput
         case .authorization: self = .authorization
@@ -30,7 +29,7 @@ enum ExitStatus: Int32, CaseIterable {
         }
     }
 
-    var meaning: String {
+    public var meaning: String {
         switch self {
         case .success: "every file was upscaled and its results saved (or had been: a duplicate)"
         case .failure: "another failure: a server error, an unreadable answer, a download that failed"
@@ -47,16 +46,32 @@ enum ExitStatus: Int32, CaseIterable {
         }
     }
 
-    static var helpTable: String {
+    public static var helpTable: String {
         func row(_ code: Int32, _ meaning: String) -> String {
-            // Padded by hand: Foundation's `padding` goes through NSString, which costs about a
-            // millisecond at every start (the table is part of `upscale`'s configuration).
             let number = String(code)
             return "  " + number + String(repeating: " ", count: max(1, 5 - number.count)) + meaning
         }
         return (allCases.map { row($0.rawValue, $0.meaning) } + [row(64, "the command line could not be parsed")]).joined(separator: "\n")
             + "\nWith several files, the code is that of the first file that failed."
     }
+}
 
-    var exitCode: ExitCode { ExitCode(rawValue) }
+extension ExitStatus {
+    /// The status a finished job's report leads to.
+    init(finished report: JobReport) {
+        if report.succeeded {
+            self = .success
+            return
+        }
+        self = switch report.errorCategory {
+        case .badInput: .badInput
+        case .authorization: .authorization
+        case .outOfCredit: .outOfCredit
+        case .safety: .safety
+        case .network: .network
+        case .rateLimited: .rateLimited
+        case .outcomeUnknown: .outcomeUnknown
+        case .server, .cancelled, nil: .failure
+        }
+    }
 }

@@ -1,9 +1,9 @@
 import Foundation
 import IdeogramKit
 import Testing
-@testable import IdeogramApp
+@testable import AppSettings
 
-@Suite struct ConfigurationTests {
+@Suite struct ConfigurationFileTests {
     private let directories = XDGDirectories(environment: ["HOME": "/home/me"])
 
     private func write(_ text: String) throws -> String {
@@ -22,6 +22,7 @@ import Testing
             colors = false
             max_upload_mb = 25
             key_file = "~/.secret"
+            history_file = "~/h.sqlite"
             [defaults]
             prompt = "crisp"
             resemblance = 70
@@ -30,20 +31,18 @@ import Testing
             num_images = 3
             seed = 42
             """)
-        var c = AppConfiguration()
-        try ConfigurationFile.load(path: path, into: &c, directories: directories)
+        let c = try ConfigurationFile.load(path: path, directories: directories)
         #expect(c.baseURL == "https://agg.example.com" && c.dialect == .aggregator)
-        #expect(c.outputDirectory == "/home/me/up" && c.keyFile == "/home/me/.secret")
-        #expect(c.concurrency == 6 && !c.mouse && !c.colors && c.maxUploadBytes == 25_000_000)
+        #expect(c.outputDirectory == "/home/me/up" && c.keyFile == "/home/me/.secret" && c.historyPath == "/home/me/h.sqlite")
+        #expect(c.concurrency == 6 && c.mouse == false && c.colors == false && c.maxUploadBytes == 25_000_000)
         #expect(c.defaults == UpscaleRequest(prompt: "crisp", resemblance: 70, detail: 20, magicPromptOption: .off, numImages: 3, seed: 42))
-        #expect(try c.endpoint().upscaleURL == "https://agg.example.com/ideogram/upscale")
     }
 
-    @Test func aMissingFileIsNoError() throws {
-        var c = AppConfiguration()
-        try ConfigurationFile.load(path: "/nonexistent/config.toml", into: &c, directories: directories)
-        #expect(c == AppConfiguration())
-        #expect(try c.endpoint() == Endpoint.official())
+    @Test func aMissingFileIsNoErrorUnlessNamed() throws {
+        #expect(try ConfigurationFile.load(path: "/nonexistent/config.toml", directories: directories) == SettingValues())
+        #expect(throws: ConfigurationError(source: "/nonexistent/config.toml", key: "(file)", problem: "does not exist")) {
+            try ConfigurationFile.load(path: "/nonexistent/config.toml", required: true, directories: directories)
+        }
     }
 
     @Test(arguments: [
@@ -57,9 +56,8 @@ import Testing
     ])
     func badSettingsNameFileKeyAndRange(text: String, expected: String) throws {
         let path = try write(text)
-        var c = AppConfiguration()
         do {
-            try ConfigurationFile.load(path: path, into: &c, directories: directories)
+            _ = try ConfigurationFile.load(path: path, directories: directories)
             Issue.record("accepted \(text)")
         } catch {
             #expect(error.description.hasPrefix(path + ": "))
@@ -67,22 +65,14 @@ import Testing
         }
     }
 
-    @Test func environmentOverridesTheFile() throws {
-        var c = AppConfiguration()
-        c.baseURL = "https://from-file"
-        try c.apply(environment: ["IDEOGRAM_BASE_URL": "http://127.0.0.1:9", "IDEOGRAM_DIALECT": "Aggregator", "NO_COLOR": "1"])
-        #expect(c.baseURL == "http://127.0.0.1:9" && c.dialect == .aggregator && !c.colors)
-        #expect(throws: ConfigurationError.self) { try c.apply(environment: ["IDEOGRAM_DIALECT": "x"]) }
-        // An empty NO_COLOR does not count.
-        var d = AppConfiguration()
-        try d.apply(environment: ["NO_COLOR": ""])
-        #expect(d.colors)
-    }
-
-    @Test func aggregatorWithoutABaseURLSaysSo() {
-        var c = AppConfiguration()
-        c.dialect = .aggregator
-        #expect(throws: ConfigurationError.self) { try c.endpoint() }
+    @Test func environmentValues() throws {
+        let values = try SettingValues(environment: ["IDEOGRAM_BASE_URL": "http://127.0.0.1:9", "IDEOGRAM_DIALECT": "Aggregator", "NO_COLOR": "1",
+                                                     "IDEOGRAM_OUTPUT_DIR": "/out", "IDEOGRAM_HISTORY": "/h.sqlite"])
+        #expect(values.baseURL == "http://127.0.0.1:9" && values.dialect == .aggregator && values.colors == false)
+        #expect(values.outputDirectory == "/out" && values.historyPath == "/h.sqlite")
+        #expect(throws: ConfigurationError.self) { try SettingValues(environment: ["IDEOGRAM_DIALECT": "x"]) }
+        // Empty variables count as unset.
+        #expect(try SettingValues(environment: ["NO_COLOR": "", "IDEOGRAM_BASE_URL": "", "IDEOGRAM_HISTORY": ""]) == SettingValues())
     }
 
     @Test func xdgDirectoriesFollowTheEnvironment() {

@@ -2,31 +2,15 @@ import Foundation
 import IdeogramKit
 import TOMLKit
 
-/// Reads `config.toml`. A missing file is no error; a malformed one or a bad value is, naming the
-/// file, the key and what is allowed.
+/// Reads `config.toml` (its keys: docs/configuration.md). A missing file is no error; a malformed
+/// one or a bad value is, naming the file, the key and what is allowed.
 public enum ConfigurationFile {
-    public static let example = """
-        # ~/.config/ideogram-tui/config.toml
-        base_url = "https://api.ideogram.ai"   # or your aggregator's address
-        dialect = "official"                  # or "aggregator"
-        output_dir = "~/Pictures/ideogram-tui"
-        concurrency = 4
-        mouse = true
-        colors = true
-        max_upload_mb = 10
-        # key_file = "~/.config/ideogram-tui/key"   # mode 0600; IDEOGRAM_API_KEY wins
-
-        [defaults]
-        resemblance = 50
-        detail = 50
-        magic_prompt = "AUTO"
-        num_images = 1
-        # prompt = "crisp details"
-        # seed = 1234
-        """
-
-    public static func load(path: String, into configuration: inout AppConfiguration, directories: XDGDirectories) throws(ConfigurationError) {
-        guard FileManager.default.fileExists(atPath: path) else { return }
+    /// The file's settings; none when it does not exist, unless the user named it (`required`).
+    public static func load(path: String, required: Bool = false, directories: XDGDirectories) throws(ConfigurationError) -> SettingValues {
+        guard FileManager.default.fileExists(atPath: path) else {
+            if required { throw ConfigurationError(source: path, key: "(file)", problem: "does not exist") }
+            return SettingValues()
+        }
         let text: String
         do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
             throw ConfigurationError(source: path, key: "(file)", problem: "cannot be read as UTF-8 text")
@@ -37,10 +21,11 @@ public enum ConfigurationFile {
         } catch {
             throw ConfigurationError(source: path, key: "(file)", problem: "is not valid TOML")
         }
-        try apply(table, path: path, to: &configuration, directories: directories)
+        return try values(table, path: path, directories: directories)
     }
 
-    static func apply(_ table: TOMLTable, path: String, to c: inout AppConfiguration, directories: XDGDirectories) throws(ConfigurationError) {
+    static func values(_ table: TOMLTable, path: String, directories: XDGDirectories) throws(ConfigurationError) -> SettingValues {
+        var c = SettingValues()
         let reader = TableReader(table: table, path: path, prefix: "")
         for key in table.keys where !topLevelKeys.contains(key) {
             throw ConfigurationError(source: path, key: key, problem: "unknown setting (known: \(topLevelKeys.sorted().joined(separator: ", ")))")
@@ -53,17 +38,21 @@ public enum ConfigurationFile {
             c.dialect = parsed
         }
         if let out = try reader.string("output_dir") { c.outputDirectory = directories.expandingTilde(out) }
-        if let n = try reader.int("concurrency", in: 1...10) { c.concurrency = n }
+        if let n = try reader.int("concurrency", in: Settings.concurrencyRange) { c.concurrency = n }
         if let mouse = try reader.bool("mouse") { c.mouse = mouse }
         if let colors = try reader.bool("colors") { c.colors = colors }
-        if let mb = try reader.int("max_upload_mb", in: 1...1000) { c.maxUploadBytes = mb * 1_000_000 }
+        if let mb = try reader.int("max_upload_mb", in: Settings.maxUploadMBRange) { c.maxUploadBytes = mb * 1_000_000 }
         if let keyFile = try reader.string("key_file") { c.keyFile = directories.expandingTilde(keyFile) }
+        if let history = try reader.string("history_file") { c.historyPath = directories.expandingTilde(history) }
         if let defaults = table["defaults"] {
             guard let sub = defaults.table else {
                 throw ConfigurationError(source: path, key: "defaults", problem: "must be a table: [defaults]")
             }
-            try applyDefaults(TableReader(table: sub, path: path, prefix: "defaults."), to: &c.defaults)
+            var request = UpscaleRequest()
+            try applyDefaults(TableReader(table: sub, path: path, prefix: "defaults."), to: &request)
+            c.defaults = request
         }
+        return c
     }
 
     private static func applyDefaults(_ r: TableReader, to d: inout UpscaleRequest) throws(ConfigurationError) {
@@ -83,7 +72,7 @@ public enum ConfigurationFile {
         }
     }
 
-    static let topLevelKeys: Set<String> = ["base_url", "dialect", "output_dir", "concurrency", "mouse", "colors", "max_upload_mb", "key_file", "defaults"]
+    static let topLevelKeys: Set<String> = ["base_url", "dialect", "output_dir", "concurrency", "mouse", "colors", "max_upload_mb", "key_file", "history_file", "defaults"]
     static let defaultsKeys: Set<String> = ["prompt", "resemblance", "detail", "magic_prompt", "num_images", "seed"]
 }
 

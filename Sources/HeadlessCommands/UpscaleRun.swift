@@ -1,56 +1,54 @@
-import Dispatch
 import Foundation
 import IdeogramClient
 import IdeogramKit
 import UpscaleQueue
 
 /// One `upscale` run: opens the history and the queue, takes over what an earlier run left,
-/// submits the files, reports each as it finishes, and closes the queue cleanly, also on
-/// SIGINT or SIGTERM.
+/// submits the files (all through the queue), reports each as it finishes, and closes the
+/// queue cleanly, also on SIGINT or SIGTERM.
 struct UpscaleRun: Sendable {
     let plan: UpscalePlan
-    let printer: ResultPrinter
+    let reporter: RunReporter
     let signals: SignalWatch
 
-    /// Ends the process with the run's exit status.
-    func run() async -> Never {
+    /// The run's exit status, once every job is settled and recorded.
+    func run() async -> ExitStatus {
         let history: History
         do { history = try History.open(at: plan.historyPath) } catch {
-            await printer.fatal(error.description)
-            exit(ExitStatus.historyUnavailable.rawValue)
+            await reporter.fatal(error.description)
+            return .historyUnavailable
         }
+        if let moved = history.movedAside { await reporter.note(moved.description) }
         let network = LiveNetwork(credentials: [(plan.endpoint, plan.key)], timeouts: plan.timeouts)
-        let service = network.service
-        if let moved = history.movedAside { await printer.note(moved.description) }
         let queue: UpscaleQueue
         do {
-            queue = try await UpscaleQueue.open(history: history, service: service, fetcher: network.downloader,
+            queue = try await UpscaleQueue.open(history: history, service: network.service, fetcher: network.downloader,
                                                 configuration: plan.queueConfiguration)
         } catch {
-            await printer.fatal(error.description)
+            await reporter.fatal(error.description)
             try? await network.shutdown()
-            exit(ExitStatus.historyUnavailable.rawValue)
+            return .historyUnavailable
         }
         let events = await queue.events()
-        let printer = self.printer
-        let live = printer.live
+        let reporter = self.reporter
+        let live = reporter.live
         let consumer = Task {
-            for await event in events where ResultPrinter.wants(event, live: live) {
-                await printer.handle(event)
+            for await event in events where RunReporter.wants(event, live: live) {
+                await reporter.handle(event)
             }
         }
-        let ticker: Task<Void, Never>? = printer.live ? Task {
+        let ticker: Task<Void, Never>? = live ? Task {
             while !Task.isCancelled {
                 try? await Task.sleep(for: .milliseconds(200))
-                await printer.tick()
+                await reporter.tick()
             }
         } : nil
 
         let recovered = await takeOver(queue, history: history)
         if plan.resume && recovered.isEmpty && plan.files.isEmpty {
-            await printer.note("nothing to resume: no job of an earlier run is waiting in \(plan.historyPath)")
+            await reporter.note("nothing to resume: no job of an earlier run is waiting in \(plan.historyPath)")
         }
-        await printer.expect(recovered.count + plan.files.count)
+        await reporter.expect(recovered.count + plan.files.count)
         let (submitted, historyFailed, signal) = await submitAndWait(queue)
         // Closing finishes the event streams once every in-flight job is settled and recorded.
         await queue.close()
@@ -59,12 +57,9 @@ struct UpscaleRun: Sendable {
 
         let status = await conclude(recovered + submitted, queue: queue, history: history, signal: signal,
                                     historyFailed: historyFailed)
-        await printer.finish(stoppedBy: signal.map(SignalWatch.name))
-        // The run is the whole process, and every job is settled and recorded: the process ends
-        // here and the HTTP clients' idle connections and threads end with it. Shutting them down
-        // first (and closing the history, whose WAL is kept either way) only waited for that:
-        // about 2 ms of every run (BENCHMARKS.md).
-        withExtendedLifetime((network, history)) { exit(status.rawValue) }
+        await reporter.finish(stoppedBy: signal.map(SignalWatch.name))
+        try? await network.shutdown()
+        return status
     }
 
     // MARK: Steps
@@ -76,7 +71,7 @@ struct UpscaleRun: Sendable {
         let report = queue.recovery
         var entries: [RunEntry] = []
         if !report.outcomeUnknown.isEmpty {
-            await printer.note("\(count(report.outcomeUnknown.count, "job")) of an earlier run \(report.outcomeUnknown.count == 1 ? "was" : "were") in flight when it stopped: "
+            await reporter.note("\(count(report.outcomeUnknown.count, "job")) of an earlier run \(report.outcomeUnknown.count == 1 ? "was" : "were") in flight when it stopped: "
                 + "the outcome is unknown (it may have been billed), so \(report.outcomeUnknown.count == 1 ? "it is" : "they are") not sent again; see `ideogram-tui history`")
             if plan.resume {
                 for id in report.outcomeUnknown {
@@ -88,11 +83,11 @@ struct UpscaleRun: Sendable {
             if let job = await queue.job(id) { entries.append(.job(id, source: job.sourcePath)) }
         }
         if !report.resumedDownloads.isEmpty {
-            await printer.note("finishing \(count(report.resumedDownloads.count, "download")) of an earlier run")
+            await reporter.note("finishing \(count(report.resumedDownloads.count, "download")) of an earlier run")
         }
         guard !report.heldQueued.isEmpty else { return entries }
         guard plan.resume else {
-            await printer.note("\(count(report.heldQueued.count, "job")) left queued by an earlier run \(report.heldQueued.count == 1 ? "waits" : "wait"): "
+            await reporter.note("\(count(report.heldQueued.count, "job")) left queued by an earlier run \(report.heldQueued.count == 1 ? "waits" : "wait"): "
                 + "`ideogram-tui upscale --resume` sends \(report.heldQueued.count == 1 ? "it" : "them")")
             return entries
         }
@@ -109,12 +104,12 @@ struct UpscaleRun: Sendable {
                 entries.append(.job(id, source: job.sourcePath))
                 released += 1
             } catch {
-                await printer.note("job \(id): \(error.description)")
+                await reporter.note("job \(id): \(error.description)")
             }
         }
-        if released > 0 { await printer.note("sending \(count(released, "job")) left queued by an earlier run") }
+        if released > 0 { await reporter.note("sending \(count(released, "job")) left queued by an earlier run") }
         if elsewhere > 0 {
-            await printer.note("\(count(elsewhere, "queued job")) of an earlier run \(elsewhere == 1 ? "is" : "are") for another service address and stay queued: "
+            await reporter.note("\(count(elsewhere, "queued job")) of an earlier run \(elsewhere == 1 ? "is" : "are") for another service address and stay queued: "
                 + "run --resume with that --base-url and --dialect")
         }
         return entries
@@ -145,7 +140,7 @@ struct UpscaleRun: Sendable {
                     group.cancelAll()
                 case .signal(let number?):
                     caught = number
-                    await printer.note("stopping on \(SignalWatch.name(number)): cancelling the requests in flight (again to quit at once)")
+                    await reporter.note("stopping on \(SignalWatch.name(number)): cancelling the requests in flight (again to quit at once)")
                     await queue.close()
                 case .signal(nil):
                     break
@@ -164,18 +159,18 @@ struct UpscaleRun: Sendable {
             } catch {
                 switch error {
                 case .duplicate(let earlier):
-                    entries.append(.duplicate(source: file, earlier: earlier))
-                    await printer.duplicate(source: file, earlier: earlier)
+                    entries.append(.duplicate)
+                    await reporter.write(.duplicate(source: file, earlier: earlier))
                 case .invalidImage(let problem):
-                    entries.append(.refused(source: file, .invalidImage(problem)))
-                    await printer.refused(source: file, error: .invalidImage(problem))
+                    entries.append(.refused(.invalidImage(problem)))
+                    await reporter.write(.refused(source: file, request: plan.request, endpoint: plan.endpoint, error: .invalidImage(problem)))
                 case .invalidRequest(let problem):
-                    entries.append(.refused(source: file, .invalidRequest(problem)))
-                    await printer.refused(source: file, error: .invalidRequest(problem))
+                    entries.append(.refused(.invalidRequest(problem)))
+                    await reporter.write(.refused(source: file, request: plan.request, endpoint: plan.endpoint, error: .invalidRequest(problem)))
                 case .closed:
                     return (entries, false)
                 case .history, .job:
-                    await printer.fatal("\(error.description); the files after \(file) were not queued")
+                    await reporter.fatal("\(error.description); the files after \(file) were not queued")
                     return (entries, true)
                 }
             }
@@ -195,15 +190,15 @@ struct UpscaleRun: Sendable {
             switch entry {
             case .duplicate:
                 status = .success
-            case .refused(_, let error):
+            case .refused(let error):
                 status = ExitStatus(error.category)
             case .job(let id, let source):
                 guard let job = jobs[id] ?? (try? history.job(id)) ?? nil else { continue }
                 if job.state.isFinished {
-                    await printer.report(job, source: source)
-                    status = Self.status(of: job)
+                    await reporter.report(job, source: source)
+                    status = ExitStatus(finished: JobReport(job))
                 } else {
-                    await printer.pending(job, source: source, reason: Self.pendingReason(pause: pause, signal: signal))
+                    await reporter.pending(job, source: source, reason: Self.pendingReason(pause: pause, signal: signal))
                     status = Self.status(pausedBy: pause)
                 }
             }
@@ -212,17 +207,6 @@ struct UpscaleRun: Sendable {
         if let signal { return signal == SIGTERM ? .terminated : .interrupted }
         if let first { return first }
         return historyFailed ? .historyUnavailable : .success
-    }
-
-    static func status(of job: Job) -> ExitStatus {
-        switch job.state {
-        case .done: job.results.isEmpty || job.results.contains { !ResultPrinter.isGood($0.outcome) } ? .failure : .success
-        case .failed(let error): ExitStatus(error.category)
-        case .rejected: .safety
-        case .outcomeUnknown: .outcomeUnknown
-        case .cancelled: .failure
-        case .queued, .uploading, .waitingForAnswer, .downloading: .failure
-        }
     }
 
     static func status(pausedBy pause: PauseReason?) -> ExitStatus {
@@ -245,51 +229,12 @@ struct UpscaleRun: Sendable {
     }
 }
 
-/// Turns SIGINT and SIGTERM into values a run can wait for; a second one ends the process at
-/// once (the history is consistent at every moment, so this loses nothing recorded).
-final class SignalWatch: Sendable {
-    private let stream: AsyncStream<Int32>
-    /// Only kept alive: never touched after `start`.
-    nonisolated(unsafe) private let sources: [any DispatchSourceSignal]
-
-    private init(stream: AsyncStream<Int32>, sources: [any DispatchSourceSignal]) {
-        self.stream = stream
-        self.sources = sources
-    }
-
-    static func start() -> SignalWatch {
-        let (stream, continuation) = AsyncStream<Int32>.makeStream()
-        let queue = DispatchQueue(label: "ideogram-tui.signals")
-        let seen = SeenCount()
-        let sources: [any DispatchSourceSignal] = [SIGINT, SIGTERM].map { number in
-            signal(number, SIG_IGN)  // the dispatch source takes over
-            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
-            source.setEventHandler {
-                if seen.increment() > 1 { _exit(128 + number) }
-                continuation.yield(number)
-            }
-            source.resume()
-            return source
-        }
-        return SignalWatch(stream: stream, sources: sources)
-    }
-
-    /// The first signal, or nil when the waiting task is cancelled.
-    func next() async -> Int32? {
-        var iterator = stream.makeAsyncIterator()
-        return await iterator.next()
-    }
-
-    static func name(_ number: Int32) -> String {
-        number == SIGINT ? "SIGINT" : number == SIGTERM ? "SIGTERM" : "signal \(number)"
-    }
-}
-
-/// Only touched on the signal queue, one handler at a time.
-private final class SeenCount: @unchecked Sendable {
-    private var count = 0
-    func increment() -> Int {
-        count += 1
-        return count
-    }
+/// What one source file (or one job taken over from an earlier run) came to in a run.
+enum RunEntry: Sendable {
+    /// Went through the queue as this job.
+    case job(JobID, source: String)
+    /// Not sent: the same bytes, request and fixed seed were done (or under way) already.
+    case duplicate
+    /// Refused before it was queued (the file changed after it was checked).
+    case refused(UpscaleError)
 }
