@@ -6,7 +6,8 @@ import Darwin
 #endif
 import NIOCore
 
-/// The `multipart/form-data` body of an upscale call: `image_request` then `image_file`.
+/// The `multipart/form-data` body of an upscale call: its text parts, then the image (the
+/// legacy call: `image_request` then `image_file`; a v2 call: one part per field, then `image`).
 ///
 /// Written by hand rather than with a serializer so the image bytes are never copied: the body
 /// is a head, the image (slices of its buffer, or its file read slice by slice as it is sent),
@@ -34,22 +35,31 @@ public struct MultipartBody: Sendable {
         case file(path: String, length: Int)
     }
 
+    /// The legacy call's body: the request as a JSON string, then the image as `image_file`.
     public init(image: SourceImage, requestJSON: String, boundary: String? = nil) {
+        self.init(image: image, imagePart: "image_file", fields: [("image_request", requestJSON)], boundary: boundary)
+    }
+
+    /// `fields` as text parts in order, then the image under the part name `imagePart`.
+    public init(image: SourceImage, imagePart: String, fields: [(name: String, value: String)], boundary: String? = nil) {
         var chosen = boundary ?? MultipartBody.randomBoundary()
         // A boundary that occurs in the data would cut the part short. With 32 random hex digits
         // this never happens by chance; an image in memory costs one scan to be sure, one read
         // as it is sent relies on the chance alone (one in 2^128 per position).
-        while image.bytes.map({ MultipartBody.contains($0, chosen) }) == true || requestJSON.contains(chosen) {
+        while image.bytes.map({ MultipartBody.contains($0, chosen) }) == true || fields.contains(where: { $0.value.contains(chosen) }) {
             chosen = MultipartBody.randomBoundary()
         }
         self.boundary = chosen
         let fileName = MultipartBody.quotedSafe(image.fileName)
         var head = ByteBuffer()
+        for field in fields {
+            head.writeString("--\(chosen)\r\n")
+            head.writeString("Content-Disposition: form-data; name=\"\(MultipartBody.quotedSafe(field.name))\"\r\n\r\n")
+            head.writeString(field.value)
+            head.writeString("\r\n")
+        }
         head.writeString("--\(chosen)\r\n")
-        head.writeString("Content-Disposition: form-data; name=\"image_request\"\r\n\r\n")
-        head.writeString(requestJSON)
-        head.writeString("\r\n--\(chosen)\r\n")
-        head.writeString("Content-Disposition: form-data; name=\"image_file\"; filename=\"\(fileName)\"\r\n")
+        head.writeString("Content-Disposition: form-data; name=\"\(imagePart)\"; filename=\"\(fileName)\"\r\n")
         head.writeString("Content-Type: \(image.format.mimeType)\r\n\r\n")
         self.head = head
         self.file = image.bytes

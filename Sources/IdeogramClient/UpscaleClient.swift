@@ -52,22 +52,39 @@ public final class UpscaleClient: Sendable {
     ) async throws(UpscaleError) -> UpscaleResult {
         do { try request.validate() } catch { throw .invalidRequest(error) }
 
-        let body = MultipartBody(image: image, requestJSON: request.jsonString())
-        let tracker = UploadTracker(total: body.length, onProgress: progress)
-        var httpRequest = HTTPClientRequest(url: endpoint.upscaleURL)
-        httpRequest.method = .POST
-        let auth = endpoint.authorizationHeader(for: key)
-        httpRequest.headers.add(name: auth.name, value: auth.value)
-        httpRequest.headers.add(name: "Content-Type", value: body.contentType)
-        httpRequest.headers.add(name: "Accept", value: "application/json")
-        httpRequest.headers.add(name: "User-Agent", value: Self.userAgent)
-        httpRequest.body = .stream(TrackedBody(pieces: body.pieces(), tracker: tracker, eventLoops: http.eventLoopGroup), length: .known(Int64(body.length)))
-
         logger.debug("upscale", metadata: [
             "url": "\(endpoint.upscaleURL)", "file": "\(image.fileName)", "bytes": "\(image.byteCount)",
             "request": "\(request.jsonString())",
         ])
+        let body = MultipartBody(image: image, requestJSON: request.jsonString())
+        return try Self.decode(await post(body, to: endpoint.upscaleURL, progress: progress))
+    }
+
+    /// Sends a multipart body and returns the 200 answer's bytes; any other status, or a
+    /// failure, becomes the `UpscaleError` that says whether it may have been billed.
+    func post(_ body: MultipartBody, to url: String,
+              progress: (@Sendable (UploadProgress) -> Void)?) async throws(UpscaleError) -> [UInt8] {
+        let tracker = UploadTracker(total: body.length, onProgress: progress)
+        var httpRequest = request(url, method: .POST)
+        httpRequest.headers.add(name: "Content-Type", value: body.contentType)
+        httpRequest.body = .stream(TrackedBody(pieces: body.pieces(), tracker: tracker, eventLoops: http.eventLoopGroup), length: .known(Int64(body.length)))
         progress?(.connecting)
+        return try await answer(to: httpRequest, fullySent: { tracker.isComplete })
+    }
+
+    /// A request with the key, the content types accepted and the client's name.
+    func request(_ url: String, method: HTTPMethod) -> HTTPClientRequest {
+        var httpRequest = HTTPClientRequest(url: url)
+        httpRequest.method = method
+        let auth = endpoint.authorizationHeader(for: key)
+        httpRequest.headers.add(name: auth.name, value: auth.value)
+        httpRequest.headers.add(name: "Accept", value: "application/json")
+        httpRequest.headers.add(name: "User-Agent", value: Self.userAgent)
+        return httpRequest
+    }
+
+    /// Runs a request and returns the 200 answer's bytes, or throws the mapped error.
+    func answer(to httpRequest: HTTPClientRequest, fullySent: () -> Bool) async throws(UpscaleError) -> [UInt8] {
         do {
             let response = try await http.execute(httpRequest, timeout: .nanoseconds(timeouts.overall.nanoseconds))
             let status = Int(response.status.code)
@@ -82,16 +99,16 @@ public final class UpscaleClient: Sendable {
             guard status == 200 else {
                 throw ErrorAnswer.error(status: status, retryAfterHeader: response.headers.first(name: "Retry-After"), body: raw)
             }
-            return try Self.decode(raw)
+            return raw
         } catch let error as UpscaleError {
-            logger.debug("upscale failed", metadata: ["error": "\(error)"])
+            logger.debug("request failed", metadata: ["error": "\(error)"])
             throw error
         } catch let changed as SourceFileChanged {
             // Cut short before the body was complete: the service never took it, nothing billed.
             throw .invalidImage(.unreadable(path: changed.path, reason: changed.reason))
         } catch {
-            let mapped = Self.map(error, fullySent: tracker.isComplete, timeouts: timeouts, address: endpoint.baseURL)
-            logger.debug("upscale failed", metadata: ["error": "\(mapped)", "cause": "\(String(describing: error))"])
+            let mapped = Self.map(error, fullySent: fullySent(), timeouts: timeouts, address: endpoint.baseURL)
+            logger.debug("request failed", metadata: ["error": "\(mapped)", "cause": "\(String(describing: error))"])
             throw mapped
         }
     }
