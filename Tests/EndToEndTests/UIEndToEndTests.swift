@@ -118,9 +118,29 @@ struct UIEndToEndTests {
     func qQuitsAndGivesTheTerminalBackIntact() throws {
         let ui = try UISession.start()
         defer { ui.stop() }
-        let tmux = ui.tmux
         let screen = try ui.quit()
         #expect(screen.contains("ui-exit=0"), "the UI exited with 0:\n\(screen)")
+        try Self.expectTerminalRestored(ui, screen: screen)
+    }
+
+    @Test(.timeLimit(.minutes(4)))
+    func sigtermEndsTheUIAndGivesTheTerminalBack() throws {
+        let ui = try UISession.start()
+        defer { ui.stop() }
+        let program = ProcessTree.descendants(of: try ui.tmux.panePID()).filter { ProcessTree.isAlive($0) }
+            .first { ProcessTree.commandLine(of: $0).contains("ideogram-tui") }
+        let pid = try #require(program, "the UI process is running")
+        kill(pid, SIGTERM)
+        let screen = try ui.tmux.waitForScreen("the shell back after SIGTERM", timeout: 60) {
+            $0.contains("ui-exit=") && ScreenText.lastLine(of: $0) == TmuxSession.prompt.trimmingCharacters(in: .whitespaces)
+        }
+        try Self.expectTerminalRestored(ui, screen: screen)
+    }
+
+    /// No UI left, the alternate screen left, cursor shown, mouse off, the tty's modes back,
+    /// and no ideogram-tui process left in the pane.
+    static func expectTerminalRestored(_ ui: UISession, screen: String) throws {
+        let tmux = ui.tmux
         #expect(!screen.contains("Prompt & parameters") && !screen.contains("Results") && !screen.contains("┌"),
                 "no UI left on the screen:\n\(screen)")
         #expect(try tmux.format("#{alternate_on}") == "0", "the alternate screen was left")
