@@ -24,10 +24,14 @@ let package = Package(
         .systemLibrary(name: "CPNG", path: "Sources/CPNG"),
         // ncursesw, wide characters; linked by the module map (pkgConfig's flags are refused).
         .systemLibrary(name: "CNCurses", path: "Sources/CNCurses"),
-        // The UI's pure core: state, update, render into a cell grid; no terminal.
+        // The UI's pure core: state, update, render into a cell grid; no I/O, no clock, no terminal.
         .target(name: "TerminalUI", dependencies: ["IdeogramKit"]),
-        // Draws TerminalUI screens through ncurses and reads keys; owns the terminal.
-        .target(name: "CursesBackend", dependencies: ["CNCurses", "TerminalUI"]),
+        // The one loop and the one effect performer, over a terminal protocol (files, the
+        // queue, previews, the opener); the in-memory terminal its scenario tests run on.
+        .target(name: "AppLoop", dependencies: ["TerminalUI", "IdeogramKit"]),
+        .target(name: "AppLoopTesting", dependencies: ["AppLoop", "TerminalUI"]),
+        // The terminal protocol over ncurses: draws screens, reads keys, owns the tty.
+        .target(name: "CursesBackend", dependencies: ["CNCurses", "TerminalUI", "AppLoop"]),
         // libjpeg-turbo behind a C shim: setjmp error handling (the default handler calls exit()),
         // DCT-scaled decoding, a cancel flag checked between scanlines; an encoder for tests.
         .target(name: "CJPEG", linkerSettings: [.linkedLibrary("jpeg")]),
@@ -92,7 +96,7 @@ let package = Package(
         .target(
             name: "IdeogramApp",
             dependencies: [
-                "IdeogramKit", "IdeogramClient", "UpscaleQueue", "AppSettings", "TerminalUI", "CursesBackend", "FakeIdeogram", "ImagePreview",
+                "IdeogramKit", "IdeogramClient", "UpscaleQueue", "AppSettings", "TerminalUI", "AppLoop", "CursesBackend", "FakeIdeogram", "ImagePreview",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -131,7 +135,9 @@ let package = Package(
         .testTarget(name: "UpscaleQueueTests", dependencies: ["UpscaleQueue", "IdeogramKit", "IdeogramClient", "FakeIdeogram", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "IdeogramKit"], exclude: ["Goldens"]),
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TerminalUI"]),
-        .testTarget(name: "IdeogramAppTests", dependencies: ["IdeogramApp", "IdeogramKit", "IdeogramClient", "UpscaleQueue", "TerminalUI", "FakeIdeogram", "ImagePreview"]),
+        // Whole-loop scenarios in-process: keys in, screens out, on the in-memory terminal.
+        .testTarget(name: "AppLoopTests", dependencies: ["AppLoop", "AppLoopTesting", "TerminalUI", "IdeogramKit"]),
+        .testTarget(name: "IdeogramAppTests", dependencies: ["IdeogramApp", "IdeogramKit", "IdeogramClient", "UpscaleQueue", "TerminalUI", "AppLoop", "FakeIdeogram", "ImagePreview"]),
         .testTarget(name: "AppSettingsTests", dependencies: ["AppSettings", "IdeogramKit", "IdeogramClient"]),
         .testTarget(name: "HeadlessCommandsTests", dependencies: ["HeadlessCommands", "AppSettings", "IdeogramKit", "IdeogramClient", "UpscaleQueue"]),
         .testTarget(name: "CommandTests", dependencies: ["IdeogramKit", "IdeogramClient", "FakeIdeogram"]),
@@ -139,7 +145,7 @@ let package = Package(
         // Runs the built ideogram-tui in tmux against the fake service in its own process.
         .testTarget(name: "EndToEndTests", dependencies: ["FakeIdeogram"]),
         // Times TerminalUI's update and render on big states (bench/ui-speed.sh runs it).
-        .executableTarget(name: "ui-bench", dependencies: ["TerminalUI", "IdeogramKit"], path: "bench/ui-bench"),
+        .executableTarget(name: "ui-bench", dependencies: ["TerminalUI", "AppLoop", "IdeogramKit"], path: "bench/ui-bench"),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -3,12 +3,13 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import AppLoop
 import CNCurses
 import TerminalUI
 
 /// Owns the terminal: every ncurses call in the program happens on this actor, and none of
 /// them blocks (input is read only after `InputWatcher` saw bytes waiting).
-public actor CursesTerminal {
+public actor CursesTerminal: AppTerminal {
     public struct Options: Sendable {
         public var mouse: Bool
         public var noColor: Bool
@@ -28,16 +29,20 @@ public actor CursesTerminal {
     private var isStarted = false
     /// Survives between reads: a long paste arrives in several.
     private var paste = BracketedPasteParser()
+    private var watcher: InputWatcher?
+    /// Turns the watcher's news into input for the loop, one event at a time, in order.
+    private var reader: Task<Void, Never>?
 
     public init(options: Options = Options()) {
         self.options = options
     }
 
-    /// Enters curses mode and returns the terminal size. Fails when stdin/stdout is not a
-    /// terminal or TERM is unknown, with a message to print.
-    public func start() throws(TerminalStartError) -> Size {
+    /// Enters curses mode, starts watching stdin and the signals, and returns the terminal
+    /// size. Fails when stdin/stdout is not a terminal or TERM is unknown, with a message to print.
+    public func start(reporting deliver: @escaping @Sendable (TerminalInput) -> Void) throws(TerminalStartError) -> Size {
         guard isatty(0) == 1, isatty(1) == 1 else { throw .notATerminal }
         guard let term = getenv("TERM").map({ String(cString: $0) }), !term.isEmpty else { throw .noTerm }
+        let watcher = try InputWatcher()
         setlocale(LC_ALL, "")
         // Real line-drawing characters under UTF-8 (tmux), not the VT100 alternate set.
         setenv("NCURSES_NO_UTF8_ACS", "1", 1)
@@ -62,7 +67,32 @@ public actor CursesTerminal {
         }
         applyMouse(options.mouse)
         writeRaw(Self.bracketedPasteOn)
+        TerminalGuard.install(wakeFD: watcher.wakeWrite)
+        watch(watcher, deliver)
         return currentSize()
+    }
+
+    /// The watcher's thread only says that something happened; the keys are read here, on
+    /// the actor, and the watcher sleeps until they have been.
+    private func watch(_ watcher: InputWatcher, _ deliver: @escaping @Sendable (TerminalInput) -> Void) {
+        self.watcher = watcher
+        let (events, sink) = AsyncStream.makeStream(of: InputWatcher.Event.self)
+        watcher.start { sink.yield($0) }
+        reader = Task {
+            for await event in events {
+                switch event {
+                case .inputReady:
+                    let actions = readPendingInput()
+                    watcher.resume()
+                    if !actions.isEmpty { deliver(.actions(actions)) }
+                case .resized:
+                    deliver(.actions([.resize(resizeFromKernel())]))
+                case .terminate:
+                    deliver(.terminate)
+                    return
+                }
+            }
+        }
     }
 
     public func setMouse(_ on: Bool) {
@@ -76,13 +106,13 @@ public actor CursesTerminal {
         mouseinterval(on ? 200 : 0)
     }
 
-    public func currentSize() -> Size {
+    func currentSize() -> Size {
         guard let window else { return Size(columns: 0, rows: 0) }
         return Size(columns: Int(getmaxx(window)), rows: Int(getmaxy(window)))
     }
 
     /// After SIGWINCH: asks the kernel for the new size and tells ncurses.
-    public func resizeFromKernel() -> Size {
+    func resizeFromKernel() -> Size {
         var size = winsize()
         if ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0, size.ws_col > 0 {
             resizeterm(Int32(size.ws_row), Int32(size.ws_col))
@@ -91,7 +121,7 @@ public actor CursesTerminal {
     }
 
     /// Reads every key waiting, without blocking. Bracketed pastes become one `.paste`.
-    public func readPendingInput() -> [Action] {
+    func readPendingInput() -> [Action] {
         guard let window else { return [] }
         var outputs: [BracketedPasteParser.Output] = []
         while true {
@@ -257,28 +287,19 @@ public actor CursesTerminal {
         _ = bytes.withUnsafeBytes { write(1, $0.baseAddress, $0.count) }
     }
 
-    /// Leaves curses mode and puts the terminal back as it was. Safe to call twice.
+    /// Stops the watcher, leaves curses mode and puts the terminal back as it was. Safe to call twice.
     public func stop() {
+        reader?.cancel()
+        reader = nil
+        watcher?.stop()
+        watcher = nil
         guard isStarted else { return }
         isStarted = false
         mousemask(0, nil)
         writeRaw(Self.bracketedPasteOff)
         endwin()
         TerminalGuard.forgetTerminal()
-    }
-}
-
-public enum TerminalStartError: Error, Sendable, CustomStringConvertible {
-    case notATerminal
-    case noTerm
-    case unknownTerm(String)
-
-    public var description: String {
-        switch self {
-        case .notATerminal: "the UI needs a terminal: standard input and output must be a tty (try a subcommand for scripts)"
-        case .noTerm: "TERM is not set: the UI cannot tell what the terminal can do (try TERM=xterm-256color)"
-        case .unknownTerm(let term): "the terminal type '\(term)' is unknown to ncurses (try TERM=xterm-256color)"
-        }
+        TerminalGuard.uninstall()
     }
 }
 

@@ -1,3 +1,4 @@
+import AppLoop
 import AppSettings
 import CursesBackend
 import Foundation
@@ -38,8 +39,6 @@ public struct AppLaunch {
     }
 
     public static func run(options: Options, environment: [String: String]) async throws(Failure) {
-        // Few malloc arenas: the UI's threads allocate little, and every arena keeps what it freed.
-        HeapTuning.limitArenas(to: 2)
         let directories = XDGDirectories(environment: environment)
         LoggingSystem.bootstrap(FileLogHandler.factory(path: directories.logFile, level: environment["IDEOGRAM_LOG"] == "debug" ? .debug : .info))
         let logger = Logger(label: "ideogram.app")
@@ -86,16 +85,16 @@ public struct AppLaunch {
             startFolder: FilePath(folder), homeDirectory: FilePath(directories.home),
             connection: ConnectionInfo(endpoint: endpoint.upscaleURL, dialect: endpoint.dialect.rawValue,
                                        isDemo: options.demo, redactedKey: options.demo ? nil : key.redacted),
-            noColor: !configuration.colors, mouseEnabled: configuration.mouse)
+            noColor: !configuration.colors, mouseEnabled: configuration.mouse, now: Date())
         state.parameters.load(configuration.defaults)
         if let moved = queue.history.movedAside { state.message = StatusMessage(moved.description, isError: true) }
 
         let control = QueueJobControl(queue: queue, endpoint: endpoint, outputDirectory: outputDirectory)
         let previewColors: PreviewColorMode = configuration.colors ? .preferred(environment: environment) : .none
-        let runner = AppRunner(state: state, jobs: control, previews: LoaderPreviewProvider(colors: previewColors),
-                               terminalOptions: .init(mouse: configuration.mouse, noColor: !configuration.colors))
+        let terminal = CursesTerminal(options: .init(mouse: configuration.mouse, noColor: !configuration.colors))
+        let loop = AppLoop(state: state, terminal: terminal, jobs: control, previews: LoaderPreviewProvider(colors: previewColors))
         var failure: Failure?
-        do { try await runner.run() } catch { failure = .terminal(error.description) }
+        do { try await loop.run() } catch { failure = .terminal(error.description) }
         await queue.close()
         try? await network.shutdown()
         await demo?.stop()

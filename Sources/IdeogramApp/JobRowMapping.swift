@@ -31,6 +31,25 @@ enum JobRowMapping {
             uploadFraction: job.state == .uploading ? uploadFraction : nil)
     }
 
+    /// Why the queue is paused, in the few words the status bar has room for; the service's
+    /// own reason (402's reject_reason) when it gave one.
+    static func pause(_ reason: PauseReason) -> QueuePause {
+        switch reason {
+        case .user:
+            return QueuePause(reason: "by you")
+        case .outOfCredit(.outOfCredit(let why?, _)):
+            return QueuePause(reason: "out of credit (\(why))")
+        case .outOfCredit:
+            return QueuePause(reason: "out of credit (402)")
+        case .unauthorized(.unauthorized(let status, let message)):
+            return QueuePause(reason: "API key refused (\(status)): \(message)")
+        case .unauthorized(let error):
+            return QueuePause(reason: "API key refused: \(error)")
+        case .historyUnavailable(let message):
+            return QueuePause(reason: "the history cannot be written (\(message))")
+        }
+    }
+
     /// The UI's states mirror the queue's one for one, by case name.
     static func state(_ state: JobState) -> JobRowState {
         JobRowState.allCases.first { "\($0)" == "\(state.name)" } ?? .queued

@@ -1,4 +1,4 @@
-import CursesBackend
+import AppLoop
 import ImagePreview
 import Synchronization
 import TerminalUI

@@ -1,4 +1,4 @@
-import CursesBackend
+import AppLoop
 import Foundation
 import IdeogramKit
 import Synchronization
@@ -6,7 +6,7 @@ import TerminalUI
 import UpscaleQueue
 
 /// Lets the UI drive the job queue: its commands become queue calls, and every queue event
-/// becomes a fresh list of `JobRow`s.
+/// becomes a fresh `QueueView` (every job as a `JobRow`, and the pause if any).
 public final class QueueJobControl: JobControl {
     private let queue: UpscaleQueue
     private let endpoint: Endpoint
@@ -45,17 +45,21 @@ public final class QueueJobControl: JobControl {
         _ = try await queue.resubmit(jobID, with: job.request, force: true)
     }
 
-    public func jobUpdates() -> AsyncStream<[JobRow]> {
-        // Only the newest list matters: a slow screen skips lists instead of queueing them.
-        let (stream, continuation) = AsyncStream<[JobRow]>.makeStream(bufferingPolicy: .bufferingNewest(1))
+    public func pause() async { await queue.pause() }
+
+    public func resume() async { await queue.resume() }
+
+    public func updates() -> AsyncStream<QueueView> {
+        // Only the newest view matters: a slow screen skips views instead of queueing them.
+        let (stream, continuation) = AsyncStream<QueueView>.makeStream(bufferingPolicy: .bufferingNewest(1))
         let task = Task { [queue] in
             let events = await queue.events()
-            continuation.yield(await self.rows())
+            continuation.yield(await self.view())
             for await event in events {
                 if case .uploadProgress(let id, let sent, let total) = event {
                     self.record(progress: total > 0 ? Double(sent) / Double(total) : nil, for: id)
                 }
-                continuation.yield(await self.rows())
+                continuation.yield(await self.view())
             }
             continuation.finish()
         }
@@ -67,10 +71,12 @@ public final class QueueJobControl: JobControl {
         progress.withLock { $0[id.rawValue] = fraction }
     }
 
-    private func rows() async -> [JobRow] {
+    private func view() async -> QueueView {
         let jobs = await queue.snapshot()
+        let pause = await queue.pauseReason
         let fractions = progress.withLock { $0 }
-        return jobs.map { JobRowMapping.row($0, uploadFraction: fractions[$0.id.rawValue]) }
+        return QueueView(jobs: jobs.map { JobRowMapping.row($0, uploadFraction: fractions[$0.id.rawValue]) },
+                         pause: pause.map(JobRowMapping.pause))
     }
 }
 

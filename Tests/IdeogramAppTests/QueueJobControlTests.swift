@@ -1,5 +1,6 @@
 import FakeIdeogram
 import Foundation
+import AppLoop
 import IdeogramClient
 import IdeogramKit
 import TerminalUI
@@ -21,12 +22,12 @@ import UpscaleQueue
         let control = QueueJobControl(queue: queue, endpoint: demo.endpoint, outputDirectory: demo.outputDirectory)
         demo.service.injectFaults([.delay(.zero)])
 
-        let updates = control.jobUpdates()
+        let updates = control.updates()
         let source = demo.samplesFolder + "/tiny-icon.png"
         try await control.submit([JobSubmission(sourcePath: source, request: UpscaleRequest(prompt: "x", seed: 5))])
         var finished: JobRow?
-        for await rows in updates {
-            if let row = rows.first, !row.state.isInFlight {
+        for await view in updates {
+            if let row = view.jobs.first, !row.state.isInFlight {
                 finished = row
                 break
             }
@@ -43,6 +44,39 @@ import UpscaleQueue
         await queue.close()
         try await network.shutdown()
     }
+
+    /// A 402 pauses the queue with the service's reason, the job waits queued, and resuming
+    /// (after credit was added) sends it.
+    @Test func outOfCreditPausesWithTheReasonAndResumingSendsTheHeldJob() async throws {
+        let root = NSTemporaryDirectory() + "control-\(UUID().uuidString)"
+        let demo = try await DemoEnvironment.start(workFolder: root)
+        defer { Task { await demo.stop() } }
+        let network = LiveNetwork(credentials: [(endpoint: demo.endpoint, key: demo.apiKey)])
+        var configuration = QueueConfiguration()
+        configuration.outputDirectory = demo.outputDirectory
+        let queue = try await UpscaleQueue.open(history: try History.open(at: demo.historyPath), service: network.service, fetcher: network.downloader,
+                                                configuration: configuration)
+        let control = QueueJobControl(queue: queue, endpoint: demo.endpoint, outputDirectory: demo.outputDirectory)
+        demo.service.injectFaults([.outOfCredit(reason: "insufficient_funds")])
+
+        var updates = control.updates().makeAsyncIterator()
+        try await control.submit([JobSubmission(sourcePath: demo.samplesFolder + "/tiny-icon.png", request: UpscaleRequest(prompt: "x"))])
+        var paused: QueueView?
+        while paused == nil, let view = await updates.next() {
+            if view.pause != nil { paused = view }
+        }
+        #expect(paused?.pause == QueuePause(reason: "out of credit (insufficient_funds)"))
+        #expect(paused?.jobs.first?.state == .queued)
+
+        await control.resume()
+        var finished: JobRow?
+        while finished == nil, let view = await updates.next() {
+            if view.pause == nil, let row = view.jobs.first, !row.state.isInFlight { finished = row }
+        }
+        #expect(finished?.state == .done)
+        await queue.close()
+        try await network.shutdown()
+    }
 }
 
 @Suite struct JobRowMappingTests {
@@ -54,5 +88,12 @@ import UpscaleQueue
         ]
         for (queueState, rowState) in pairs { #expect(JobRowMapping.state(queueState) == rowState) }
         #expect(Set(pairs.map(\.1)) == Set(JobRowState.allCases))
+    }
+
+    @Test func aPauseSaysWhyInAFewWords() {
+        #expect(JobRowMapping.pause(.outOfCredit(.outOfCredit(reason: "daily_limit", message: "limit"))).reason == "out of credit (daily_limit)")
+        #expect(JobRowMapping.pause(.unauthorized(.unauthorized(status: 401, message: "no API key is configured for X"))).reason
+            == "API key refused (401): no API key is configured for X")
+        #expect(JobRowMapping.pause(.user).reason == "by you")
     }
 }

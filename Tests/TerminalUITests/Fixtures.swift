@@ -52,6 +52,21 @@ enum Fixtures {
     }
 }
 
+extension Fixtures {
+    /// The service refused the credit: the queue is paused, a newer job waits held and is
+    /// selected in the results pane, so its row and details show why.
+    static func pausedState(size: Size) -> AppState {
+        var state = state(size: size)
+        let held = JobRow(id: "j4", sourceName: "harbour.png", sourcePath: "/data/pics/harbour.png", state: .queued,
+                          request: UpscaleRequest(), submittedAt: t0.addingTimeInterval(24))
+        _ = update(&state, .jobsChanged(jobs() + [held]))
+        _ = update(&state, .queuePauseChanged(QueuePause(reason: "out of credit (insufficient_funds)")))
+        state.focus = .results
+        _ = update(&state, .key(.home))
+        return state
+    }
+}
+
 /// Preview pictures made in the tests: a small landscape (sky, sun, hill) in a few palette
 /// colours, sized the way the loader sizes them: inside the requested box, aspect kept.
 enum PictureFixtures {

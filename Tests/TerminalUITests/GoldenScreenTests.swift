@@ -27,7 +27,7 @@ import Testing
         var empty = Fixtures.state(size: size, withJobs: false)
         _ = update(&empty, [.key(.char("/")), .key(.char("n"))])
         return [("main", main), ("marked", marked), ("editing", editing), ("help", help), ("confirm", confirm),
-                ("results-nocolor", results), ("filter", empty)] + previewScenes(size)
+                ("results-nocolor", results), ("filter", empty), ("paused", Fixtures.pausedState(size: size))] + previewScenes(size)
     }
 
     /// States holding loaded previews, the pictures made in the test (the core is pure).

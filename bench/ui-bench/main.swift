@@ -6,6 +6,7 @@
 //
 // --folder also times listing a real folder (lstat/stat of every entry) as the UI does on Enter.
 
+import AppLoop
 import Foundation
 import IdeogramKit
 import TerminalUI
@@ -154,7 +155,7 @@ do {
     let listing = bigListing(options.entries)
     let load = measure(max(5, options.iterations / 200), warmup: 2) {
         var state = AppState(startFolder: folder, homeDirectory: FilePath("/home/me"),
-                             connection: ConnectionInfo(endpoint: "https://x/upscale", dialect: "official"), size: standard)
+                             connection: ConnectionInfo(endpoint: "https://x/upscale", dialect: "official"), size: standard, now: t0)
         blackHole(update(&state, .directoryListed(listing)))
         blackHole(state)
     }
@@ -245,7 +246,7 @@ if let path = options.folder {
 
     // The filter again, on that folder's own names (every one matches "i", "im", ...).
     var state = AppState(startFolder: listing.path, homeDirectory: FilePath("/home/me"),
-                         connection: ConnectionInfo(endpoint: "https://x/upscale", dialect: "official"), size: standard)
+                         connection: ConnectionInfo(endpoint: "https://x/upscale", dialect: "official"), size: standard, now: t0)
     _ = update(&state, .directoryListed(listing))
     var typing: [Double] = [], erasing: [Double] = []
     for _ in 0..<max(5, options.iterations / 100) {

@@ -35,6 +35,7 @@ public enum BindingTables {
     static let outsideText: [KeyBinding] = [
         KeyBinding([.char("?")], .showHelp, "Show this help; type to filter it", hint: "help"),
         KeyBinding([.char("q")], .quit, "Quit (asks first when jobs are in flight)", hint: "quit"),
+        KeyBinding([.char("p")], .togglePause, "Pause or resume the queue (resume after fixing the key or adding credit)", hint: "pause"),
         KeyBinding([.char("M")], .toggleMouse, "Switch the mouse on or off"),
     ]
 

@@ -1,7 +1,7 @@
 /// Everything a key can do. Each binding table maps keys to these; `update` performs them.
 public enum Command: String, Hashable, Sendable, CaseIterable {
     // Anywhere
-    case submit, quit, nextPane, previousPane, showHelp, toggleMouse
+    case submit, quit, nextPane, previousPane, showHelp, toggleMouse, togglePause
     // Files
     case filesUp, filesDown, filesPageUp, filesPageDown, filesTop, filesBottom
     case enterFolder, parentFolder, homeFolder, toggleHidden, toggleNonImages, cycleSort

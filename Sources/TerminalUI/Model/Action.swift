@@ -15,6 +15,8 @@ public enum Action: Hashable, Sendable {
     case imageInspected(FilePath, ImageInspection)
     /// The queue's jobs, all of them, each time any changes (see `JobRow`).
     case jobsChanged([JobRow])
+    /// The queue paused (with why) or resumed (nil).
+    case queuePauseChanged(QueuePause?)
     /// A preview made for `slot`'s request `key` (dropped unless the slot still wants it).
     case previewLoaded(PreviewSlot, PreviewRequestKey, PreviewOutcome)
     /// A line for the status bar from the outside (an effect failed, a file was saved...).
@@ -40,6 +42,10 @@ public enum Effect: Hashable, Sendable {
     case retryJob(JobRowID)
     /// Submit the same job again, as it was.
     case resubmitJob(JobRowID)
+    /// Send nothing new until resumed → `.queuePauseChanged` once the queue has paused.
+    case pauseQueue
+    /// Lift the pause and send the held jobs → `.queuePauseChanged(nil)`.
+    case resumeQueue
     /// Open with `xdg-open` or `$BROWSER`, by argument vector, never through a shell.
     case open(OpenTarget)
     /// Copy through OSC 52.

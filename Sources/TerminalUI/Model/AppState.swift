@@ -44,6 +44,8 @@ public struct AppState: Hashable, Sendable {
     public var overlay: Overlay?
     public var connection: ConnectionInfo
     public var message: StatusMessage?
+    /// Set while the queue is paused: the status bar says why, and queued jobs wait.
+    public var queuePause: QueuePause?
     public var theme: Theme
     public var mouseEnabled: Bool
     /// The user's home folder, where `~` goes.
@@ -56,7 +58,7 @@ public struct AppState: Hashable, Sendable {
 
     public init(startFolder: FilePath, homeDirectory: FilePath, connection: ConnectionInfo,
                 size: Size = Size(columns: 80, rows: 24), noColor: Bool = false, mouseEnabled: Bool = true,
-                now: Date = Date()) {
+                now: Date) {
         self.files = FilesState(path: startFolder)
         self.homeDirectory = homeDirectory
         self.connection = connection
@@ -69,8 +71,11 @@ public struct AppState: Hashable, Sendable {
     /// The effects to run once at start: list the first folder.
     public var initialEffects: [Effect] { [.listDirectory(files.path, request: files.listingRequest)] }
 
-    /// Ticks are needed only while something moves on screen.
-    public var needsTicks: Bool { results.jobs.contains { $0.state.isInFlight } }
+    /// Ticks are needed only while something moves on screen: jobs held by a pause do not.
+    public var needsTicks: Bool { results.jobs.contains { $0.state.isInFlight && !isHeldByPause($0) } }
+
+    /// A queued job cannot start while the queue is paused.
+    public func isHeldByPause(_ job: JobRow) -> Bool { queuePause != nil && job.state == .queued }
 
     /// The results pane's larger single view is on screen (it shows only while the pane has
     /// the keyboard, so Tab away and back returns to it).

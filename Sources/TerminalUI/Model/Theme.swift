@@ -28,6 +28,8 @@ public struct Theme: Hashable, Sendable {
     public var key: CellStyle { colored(.cyan, .bold) }
     public var sliderFill: CellStyle { colored(.cyan) }
     public var demo: CellStyle { colored(.magenta, [.bold, .reverse]) }
+    /// The paused queue in the status bar: it must not be missed.
+    public var paused: CellStyle { colored(.yellow, [.bold, .reverse]) }
 
     public func jobState(_ state: JobRowState) -> CellStyle {
         switch state {

@@ -7,7 +7,9 @@ enum ResultsPaneView {
         let theme = state.theme
         let results = state.results
         var counts: [String] = []
-        if results.inFlightCount > 0 { counts.append("\(results.inFlightCount) running") }
+        let held = results.jobs.filter(state.isHeldByPause).count
+        if results.inFlightCount > held { counts.append("\(results.inFlightCount - held) running") }
+        if held > 0 { counts.append("\(held) held") }
         let title = counts.isEmpty ? "Results" : "Results · " + counts.joined(separator: " ")
         Draw.pane(layout.results, title: title, focused: state.focus == .results, theme: theme, &screen)
         let list = layout.resultsList
@@ -50,6 +52,8 @@ enum ResultsPaneView {
     static func timeText(_ job: JobRow, state: AppState) -> String {
         let start = job.startedAt ?? job.submittedAt
         if job.state.isInFlight {
+            // A job held by a pause shows no spinner: nothing moves until the user resumes.
+            if state.isHeldByPause(job) { return "paused" }
             let spin = Draw.spinner[state.tickCount % Draw.spinner.count]
             if job.state == .queued { return "\(spin) queued" }
             if job.state == .uploading, let fraction = job.uploadFraction { return "\(spin) \(Int(fraction * 100))%" }
@@ -62,6 +66,9 @@ enum ResultsPaneView {
     static func drawDetails(_ job: JobRow, state: AppState, rect: Rect, _ screen: inout Screen) {
         let theme = state.theme
         var lines: [(String, String, CellStyle)] = []
+        if let pause = state.queuePause, state.isHeldByPause(job) {
+            lines.append(("Waiting", "queue paused — \(pause.reason); p resumes", theme.warning))
+        }
         if let error = job.errorText {
             lines.append(("Error", error, theme.problem))
         }

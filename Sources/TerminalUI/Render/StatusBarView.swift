@@ -1,7 +1,7 @@
 import IdeogramKit
 
-/// Endpoint and dialect, DEMO, the key's last characters, queue counts, images billed, and
-/// the last message.
+/// DEMO, a paused queue, endpoint and dialect, the key's last characters, queue counts,
+/// images billed, and the last message.
 enum StatusBarView {
     static func draw(_ state: AppState, _ layout: Layout, _ screen: inout Screen) {
         let theme = state.theme
@@ -11,6 +11,9 @@ enum StatusBarView {
         if state.connection.isDemo {
             x += screen.write(" DEMO ", x: x, y: bar.y, style: theme.demo)
         }
+        if let pause = state.queuePause {
+            x += screen.write(Draw.fit(pausedText(pause), width: bar.maxX - x), x: x, y: bar.y, style: theme.paused)
+        }
         let message = state.message.map { " " + $0.text + " " }
         let left = leftText(state, width: bar.maxX - x, leaving: message.map { DisplayWidth.of($0) } ?? 0)
         x += screen.write(Draw.fit(left, width: bar.maxX - x), x: x, y: bar.y, style: theme.statusBar)
@@ -18,6 +21,11 @@ enum StatusBarView {
             let style = isError ? theme.problem.adding(.reverse) : theme.statusBar.adding(.bold)
             screen.write(Draw.fit(message, width: bar.maxX - x), x: x, y: bar.y, style: style)
         }
+    }
+
+    /// What stopped the queue and the key that starts it again.
+    static func pausedText(_ pause: QueuePause) -> String {
+        " paused: \(TerminalSafeText.sanitize(pause.reason, limit: 120)) · p resumes "
     }
 
     /// The connection and queue summary, shortened so the message gets the room it needs:
@@ -62,6 +70,7 @@ enum FooterView {
     /// A binding's footer word; in the larger view `v` goes back, so it says so.
     static func hint(_ binding: KeyBinding, _ state: AppState) -> String {
         if binding.command == .toggleEnlarged && state.results.isEnlarged { return "back" }
+        if binding.command == .togglePause && state.queuePause != nil { return "resume" }
         return binding.hint ?? ""
     }
 

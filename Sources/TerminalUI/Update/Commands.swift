@@ -11,6 +11,7 @@ enum Commands {
             state.mouseEnabled.toggle()
             state.message = StatusMessage(state.mouseEnabled ? "mouse on" : "mouse off")
             return [.setMouse(state.mouseEnabled)]
+        case .togglePause: return togglePause(&state)
 
         case .filesUp, .filesDown, .filesPageUp, .filesPageDown, .filesTop, .filesBottom,
              .enterFolder, .parentFolder, .homeFolder, .toggleHidden, .toggleNonImages, .cycleSort,
@@ -36,6 +37,16 @@ enum Commands {
         case .confirm: return ConfirmationUpdate.confirm(&state)
         case .dismiss: state.overlay = nil; return []
         }
+    }
+
+    /// The queue says when it has paused or resumed; the state follows its word, not the key.
+    static func togglePause(_ state: inout AppState) -> [Effect] {
+        if state.queuePause == nil {
+            state.message = StatusMessage("pausing: jobs in flight finish, nothing new is sent")
+            return [.pauseQueue]
+        }
+        state.message = StatusMessage("resuming: held jobs are sent again")
+        return [.resumeQueue]
     }
 
     static func quit(_ state: inout AppState) -> [Effect] {

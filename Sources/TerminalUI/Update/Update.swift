@@ -44,6 +44,9 @@ private func apply(_ action: Action, _ state: inout AppState) -> [Effect] {
         state.results.replaceJobs(rows)
         ResultsUpdate.keepSelectionVisible(&state)
         return []
+    case .queuePauseChanged(let pause):
+        state.queuePause = pause
+        return []
     case .previewLoaded(let slot, let key, let outcome):
         PreviewUpdate.loaded(slot, key, outcome, &state)
         return []

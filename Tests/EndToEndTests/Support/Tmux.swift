@@ -46,6 +46,11 @@ final class TmuxSession: @unchecked Sendable {
         try run(["send-keys", "-t", target] + names)
     }
 
+    /// Gives the window a new size; the program in the pane gets SIGWINCH.
+    func resize(columns: Int, rows: Int) throws {
+        try run(["resize-window", "-t", target, "-x", "\(columns)", "-y", "\(rows)"])
+    }
+
     /// The visible screen as text, one line per row, trailing spaces trimmed.
     func capture() throws -> String {
         try run(["capture-pane", "-p", "-t", target])

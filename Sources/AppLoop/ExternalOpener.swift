@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Foundation
+import TerminalUI
 
 /// Opens a URL or file with `$BROWSER` (URLs) or `xdg-open`, by argument vector: no shell
 /// ever sees the text. Output goes to /dev/null so it cannot scribble over the screen.

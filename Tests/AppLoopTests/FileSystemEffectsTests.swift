@@ -3,7 +3,8 @@ import Glibc
 #endif
 import Foundation
 import Testing
-@testable import TerminalUI
+import TerminalUI
+@testable import AppLoop
 
 /// The listing performer on a real temporary folder with every awkward kind of entry.
 @Suite struct FileSystemEffectsTests {

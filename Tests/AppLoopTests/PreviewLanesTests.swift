@@ -1,7 +1,7 @@
 import Synchronization
 import Testing
 import TerminalUI
-@testable import CursesBackend
+@testable import AppLoop
 
 /// A provider whose loads wait until the test finishes them; it reports what happens.
 final class GatedPreviewProvider: PreviewProvider {

@@ -5,6 +5,7 @@ import Darwin
 #endif
 import Dispatch
 import IdeogramKit
+import TerminalUI
 
 /// Performs the file effects outside the pure core: lists folders and reads image headers.
 ///

@@ -1,0 +1,71 @@
+import TerminalUI
+
+/// The one place where the core's effects touch the world: files, the job queue, the opener,
+/// the terminal and the preview lanes. Results come back to the loop through `post`.
+struct EffectPerformer: Sendable {
+    let terminal: any AppTerminal
+    let jobs: any JobControl
+    let previews: any PreviewProvider
+    let lanes: PreviewLanes
+    let fileSystem: FileSystemEffects
+    let opener: ExternalOpener
+    let post: @Sendable ([Action]) -> Void
+
+    /// Performs `effect`. Terminal effects finish before it returns, so they keep their order;
+    /// slow work runs off the loop. Returns actions to apply in this same frame (a preview
+    /// already in the cache), so moving through files seen before never flashes "loading".
+    func perform(_ effect: Effect) async -> [Action] {
+        switch effect {
+        case .quit:
+            break
+        case .copyToClipboard(let text):
+            await terminal.copyToClipboard(text)
+        case .setMouse(let on):
+            await terminal.setMouse(on)
+        case .loadPreview(let slot, let key):
+            if let outcome = previews.cached(slot, key) {
+                lanes.cancel(slot)
+                return [.previewLoaded(slot, key, outcome)]
+            }
+            lanes.load(slot, key)
+        case .cancelPreview(let slot):
+            lanes.cancel(slot)
+        case .listDirectory, .inspectImages, .submit, .cancelJob, .retryJob, .resubmitJob, .open, .pauseQueue, .resumeQueue:
+            _ = Task { await performOffLoop(effect) }
+        }
+        return []
+    }
+
+    private func performOffLoop(_ effect: Effect) async {
+        switch effect {
+        case .listDirectory(let path, let request):
+            var listing = await fileSystem.list(path)
+            listing.request = request
+            post([.directoryListed(listing)])
+        case .inspectImages(let paths):
+            // Posted together, so the loop applies the whole batch before drawing once.
+            post(await fileSystem.inspect(paths).map { .imageInspected($0, $1) })
+        case .submit(let submissions):
+            await report { try await jobs.submit(submissions) }
+        case .cancelJob(let id):
+            await report { try await jobs.cancel(id) }
+        case .retryJob(let id):
+            await report { try await jobs.retry(id) }
+        case .resubmitJob(let id):
+            await report { try await jobs.resubmit(id) }
+        case .pauseQueue:
+            await jobs.pause()
+        case .resumeQueue:
+            await jobs.resume()
+        case .open(let target):
+            if let problem = opener.open(target) { post([.message(problem, isError: true)]) }
+        case .quit, .copyToClipboard, .setMouse, .loadPreview, .cancelPreview:
+            break  // performed on the loop, in order
+        }
+    }
+
+    /// Runs a queue call; its error goes to the status bar.
+    private func report(_ call: () async throws -> Void) async {
+        do { try await call() } catch { post([.message(String(describing: error), isError: true)]) }
+    }
+}

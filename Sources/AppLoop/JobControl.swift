@@ -1,0 +1,30 @@
+import TerminalUI
+
+/// What the app needs from the job queue. The wiring layer implements it over UpscaleQueue.
+public protocol JobControl: Sendable {
+    /// Queue these upscales. Throw to show the error in the status bar.
+    func submit(_ submissions: [JobSubmission]) async throws
+    func cancel(_ id: JobRowID) async throws
+    func retry(_ id: JobRowID) async throws
+    func resubmit(_ id: JobRowID) async throws
+    /// Sends nothing new until `resume`; jobs in flight finish.
+    func pause() async
+    /// Lifts any pause (the user's, or one the service caused) and sends the held jobs.
+    func resume() async
+    /// The queue as the UI shows it, once now and again after each queue event.
+    func updates() -> AsyncStream<QueueView>
+}
+
+/// Every job as a `JobRow`, and why the queue is paused, if it is.
+public struct QueueView: Hashable, Sendable {
+    public var jobs: [JobRow]
+    public var pause: QueuePause?
+
+    public init(jobs: [JobRow], pause: QueuePause? = nil) {
+        self.jobs = jobs
+        self.pause = pause
+    }
+
+    /// The actions that bring the UI up to date with this view.
+    var actions: [Action] { [.jobsChanged(jobs), .queuePauseChanged(pause)] }
+}
