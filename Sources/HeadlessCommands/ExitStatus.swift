@@ -41,18 +41,22 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
         case .rateLimited: "rate limited (429), after the retries"
         case .outcomeUnknown: "sent, but no answer came: it may have been billed"
         case .historyUnavailable: "the history is busy (another ideogram-tui holds it) or cannot be opened or written"
-        case .interrupted: "interrupted by Ctrl-C (SIGINT); the history records where every file stands"
-        case .terminated: "stopped by SIGTERM; the history records where every file stands"
+        case .interrupted: "interrupted by Ctrl-C (SIGINT): what was sent is saved (unless Ctrl-C came twice); files not sent stay queued for --resume"
+        case .terminated: "stopped by SIGTERM: requests in flight are outcome unknown; files not sent stay queued for --resume"
         }
     }
 
-    public static var helpTable: String {
-        func row(_ code: Int32, _ meaning: String) -> String {
-            let number = String(code)
-            return "  " + number + String(repeating: " ", count: max(1, 5 - number.count)) + meaning
-        }
-        return (allCases.map { row($0.rawValue, $0.meaning) } + [row(64, "the command line could not be parsed")]).joined(separator: "\n")
-            + "\nWith several files, the code is that of the first file that failed."
+    /// Every code and its meaning, one row each, the meaning wrapped under itself so that no
+    /// line is wider than `width` (help is then not wrapped again).
+    public static func helpTable(width: Int) -> String {
+        let rows = allCases.map { (String($0.rawValue), $0.meaning) } + [("64", "the command line could not be parsed")]
+        let indent = 7
+        return rows.map { code, meaning in
+            let lines = HelpText.wrap(meaning, width: max(20, width - indent))
+            return lines.enumerated().map { index, line in
+                (index == 0 ? "  " + code.padding(toLength: indent - 2, withPad: " ", startingAt: 0) : String(repeating: " ", count: indent)) + line
+            }.joined(separator: "\n")
+        }.joined(separator: "\n")
     }
 }
 

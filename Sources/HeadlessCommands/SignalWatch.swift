@@ -1,28 +1,63 @@
 import Dispatch
 import Foundation
 
-/// Turns SIGINT and SIGTERM into values a run can wait for; a second one ends the process at
-/// once (the history is consistent at every moment, so this loses nothing recorded).
+/// What a signal asks of a run.
+enum StopRequest: Sendable, Equatable {
+    /// The first Ctrl-C: send nothing new, but see the requests already sent through, since
+    /// their results are paid for.
+    case finishSent
+    /// SIGTERM, or Ctrl-C again: stop now, abandoning what is in flight.
+    case stopNow
+}
+
+/// One signal and what it asks.
+struct CaughtSignal: Sendable, Equatable {
+    let number: Int32
+    let request: StopRequest
+
+    var name: String { SignalWatch.name(number) }
+}
+
+/// The order in which signals escalate: SIGINT finishes what was sent, then SIGINT again (or
+/// SIGTERM at any point) stops now, and a signal after that ends the process at once.
+struct StopLadder: Sendable {
+    private var stopping = false
+    private var finishing = false
+
+    /// What `number` asks for now, or nil when the process should end at once.
+    mutating func request(for number: Int32) -> StopRequest? {
+        if stopping { return nil }
+        if number == SIGINT && !finishing {
+            finishing = true
+            return .finishSent
+        }
+        stopping = true
+        return .stopNow
+    }
+}
+
+/// Turns SIGINT and SIGTERM into values a run can wait for (see `StopLadder`); ending the
+/// process at once loses nothing recorded, since the history is consistent at every moment.
 final class SignalWatch: Sendable {
-    private let stream: AsyncStream<Int32>
+    private let stream: AsyncStream<CaughtSignal>
     /// Only kept alive: never touched after `start`.
     nonisolated(unsafe) private let sources: [any DispatchSourceSignal]
 
-    private init(stream: AsyncStream<Int32>, sources: [any DispatchSourceSignal]) {
+    private init(stream: AsyncStream<CaughtSignal>, sources: [any DispatchSourceSignal]) {
         self.stream = stream
         self.sources = sources
     }
 
     static func start() -> SignalWatch {
-        let (stream, continuation) = AsyncStream<Int32>.makeStream()
+        let (stream, continuation) = AsyncStream<CaughtSignal>.makeStream()
         let queue = DispatchQueue(label: "ideogram-tui.signals")
-        let seen = SeenCount()
+        let ladder = LadderBox()
         let sources: [any DispatchSourceSignal] = [SIGINT, SIGTERM].map { number in
             signal(number, SIG_IGN)  // the dispatch source takes over
             let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
             source.setEventHandler {
-                if seen.increment() > 1 { _exit(128 + number) }
-                continuation.yield(number)
+                guard let request = ladder.value.request(for: number) else { _exit(128 + number) }
+                continuation.yield(CaughtSignal(number: number, request: request))
             }
             source.resume()
             return source
@@ -30,8 +65,8 @@ final class SignalWatch: Sendable {
         return SignalWatch(stream: stream, sources: sources)
     }
 
-    /// The first signal, or nil when the waiting task is cancelled.
-    func next() async -> Int32? {
+    /// The next signal, or nil when the waiting task is cancelled. One waiter at a time.
+    func next() async -> CaughtSignal? {
         var iterator = stream.makeAsyncIterator()
         return await iterator.next()
     }
@@ -42,10 +77,6 @@ final class SignalWatch: Sendable {
 }
 
 /// Only touched on the signal queue, one handler at a time.
-private final class SeenCount: @unchecked Sendable {
-    private var count = 0
-    func increment() -> Int {
-        count += 1
-        return count
-    }
+private final class LadderBox: @unchecked Sendable {
+    var value = StopLadder()
 }

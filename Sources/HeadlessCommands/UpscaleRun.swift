@@ -55,9 +55,9 @@ struct UpscaleRun: Sendable {
         await consumer.value
         ticker?.cancel()
 
-        let status = await conclude(recovered + submitted, queue: queue, history: history, signal: signal,
+        let status = await conclude(recovered + submitted, queue: queue, history: history, signal: signal?.number,
                                     historyFailed: historyFailed)
-        await reporter.finish(stoppedBy: signal.map(SignalWatch.name))
+        await reporter.finish(stoppedBy: signal?.name)
         try? await network.shutdown()
         return status
     }
@@ -115,12 +115,14 @@ struct UpscaleRun: Sendable {
         return entries
     }
 
-    /// Submits every file, then waits until nothing more can happen, unless a signal comes
-    /// first: then the queue is closed at once.
-    private func submitAndWait(_ queue: UpscaleQueue) async -> (entries: [RunEntry], historyFailed: Bool, signal: Int32?) {
+    /// Submits every file, then waits until nothing more can happen. Signals change how it
+    /// ends (see `StopLadder`): the first Ctrl-C sends nothing new and waits for the requests
+    /// already sent, whose results are paid for; Ctrl-C again, or SIGTERM, closes the queue at once.
+    private func submitAndWait(_ queue: UpscaleQueue) async -> (entries: [RunEntry], historyFailed: Bool, signal: CaughtSignal?) {
         enum Step: Sendable {
             case submitted([RunEntry], historyFailed: Bool)
-            case signal(Int32?)
+            case signal(CaughtSignal?)
+            case sentWorkFinished
         }
         return await withTaskGroup(of: Step.self) { group in
             group.addTask {
@@ -131,22 +133,45 @@ struct UpscaleRun: Sendable {
             group.addTask { .signal(await signals.next()) }
             var entries: [RunEntry] = []
             var historyFailed = false
-            var caught: Int32?
+            var caught: CaughtSignal?
             for await step in group {
                 switch step {
                 case .submitted(let submitted, let failed):
                     entries = submitted
                     historyFailed = failed
                     group.cancelAll()
-                case .signal(let number?):
-                    caught = number
-                    await reporter.note("stopping on \(SignalWatch.name(number)): cancelling the requests in flight (again to quit at once)")
-                    await queue.close()
-                case .signal(nil):
+                case .signal(let signal?):
+                    caught = signal
+                    await reporter.note(Self.stopNote(signal, sentInFlight: await queue.sentInFlight))
+                    switch signal.request {
+                    case .finishSent:
+                        group.addTask {
+                            await queue.finishSentWork()
+                            return .sentWorkFinished
+                        }
+                        group.addTask { .signal(await signals.next()) }
+                    case .stopNow:
+                        await queue.close()
+                    }
+                case .signal(nil), .sentWorkFinished:
                     break
                 }
             }
             return (entries, historyFailed, caught)
+        }
+    }
+
+    /// What stopping on `signal` does to the `sent` requests in flight, for stderr.
+    static func stopNote(_ signal: CaughtSignal, sentInFlight sent: Int) -> String {
+        switch signal.request {
+        case .finishSent:
+            guard sent > 0 else { return "stopping on \(signal.name): nothing new is sent" }
+            return "stopping on \(signal.name): nothing new is sent; waiting for \(sent == 1 ? "1 answer" : "\(sent) answers") already paid for; "
+                + "Ctrl-C again abandons \(sent == 1 ? "it" : "them")"
+        case .stopNow:
+            guard sent > 0 else { return "stopping on \(signal.name)" }
+            return "stopping on \(signal.name): abandoning \(sent == 1 ? "1 request" : "\(sent) requests") in flight, outcome unknown (may have been billed); "
+                + "again to quit at once"
         }
     }
 

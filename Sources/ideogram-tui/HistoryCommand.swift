@@ -6,23 +6,28 @@ struct HistoryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "history",
         abstract: "List past upscale jobs, newest first: state, seed, resolution, saved file and URL.",
+        // One line per paragraph: swift-argument-parser wraps each at the terminal's width.
         discussion: """
-            States: queued, uploading, waiting, downloading, done, failed, rejected, cancelled,
-            outcome_unknown (sent, no answer: it may have been billed).
-            Piped, one tab-separated line per result (a job without results gets one line):
-              job id <TAB> submitted (ISO 8601, UTC) <TAB> state <TAB> source <TAB> seed <TAB> resolution <TAB> saved file <TAB> url <TAB> detail
-            ("-" for an empty field; detail is the failure, or why a result was not saved).
-            With --json, one JSON object per job, one per line, in the schema `upscale --json`
-            uses (job_id, source, status, error, request, results, ...; docs/json-output.md).
-            The history is --history, else IDEOGRAM_HISTORY, else config.toml's history_file.
-            Exit code 9 when the history is busy or cannot be read.
+            States: queued, uploading, waiting, downloading, done, failed, rejected, cancelled, outcome_unknown \
+            (sent, no answer: it may have been billed).
+
+            Piped, one tab-separated line per result (a job without results gets one line), with the fields job \
+            id, submitted (ISO 8601, UTC), state, source, seed, resolution, saved file, url and detail ("-" for an \
+            empty field; detail is the failure, or why a result was not saved).
+
+            With --json, one JSON object per job, one per line, in the schema `upscale --json` uses (job_id, \
+            source, status, error, request, results, ...; see docs/json-output.md).
+
+            The history is --history, else IDEOGRAM_HISTORY, else config.toml's history_file. Exit code 9 when \
+            the history is busy or cannot be read.
             """
     )
 
     @Flag(help: "Print one JSON object per job.")
     var json = false
 
-    @Option(help: "How many jobs to list, newest first.")
+    // `.unconditional`: `--limit -1` is a value to refuse, not an unknown option.
+    @Option(parsing: .unconditional, help: "How many jobs to list, newest first.")
     var limit: Int = 50
 
     @OptionGroup var storage: StorageOptions

@@ -8,19 +8,19 @@ struct PreviewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "preview",
         abstract: "Print a PNG, JPEG or WEBP image as character cells with ANSI colours.",
+        // One line per paragraph: swift-argument-parser wraps each at the terminal's width.
         discussion: """
-            The picture fits inside the box with its aspect kept (cells are taken to be twice as
-            tall as wide). Colours default to what the terminal declares: none when NO_COLOR is
-            set, true colour when COLORTERM is truecolor or 24bit, else 256. An animated WEBP
-            shows its first frame. A file that cannot be previewed gives a one-line reason on
-            stderr and exit code 1.
+            The picture fits inside the box with its aspect kept (cells are taken to be twice as tall as wide). \
+            Colours default to what the terminal declares: none when NO_COLOR is set, true colour when COLORTERM \
+            is truecolor or 24bit, else 256. An animated WEBP shows its first frame. A file that cannot be \
+            previewed gives a one-line reason on stderr and exit code 1.
             """
     )
 
     @Argument(help: "The image file.")
     var file: String
 
-    @Option(help: ArgumentHelp("The box to fit in, in cells (default: the terminal's size, or 80x24).", valueName: "COLSxROWS"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("The box to fit in, in cells (default: the terminal's size, or 80x24).", valueName: "COLSxROWS"))
     var size: String?
 
     @Option(help: ArgumentHelp("Colours: 256, truecolor, 16 or none (plain ASCII).", valueName: "mode"))

@@ -7,50 +7,58 @@ struct UpscaleCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "upscale",
         abstract: "Upscale image files through the job queue and save every result with a JSON sidecar.",
+        // One line per paragraph: swift-argument-parser wraps each at the terminal's width.
         discussion: """
-            Every file and option is checked before anything is sent. The files go through the
-            job queue (--concurrency at once; 429, 5xx and failures before sending are retried),
-            and every job is recorded in the history (see `ideogram-tui history`). Results are
-            downloaded at once (their URLs expire) into --out, named <file>-upscaled-<seed>.<ext>.
+            Every file and option is checked before anything is sent. The files go through the job queue \
+            (--concurrency at once; 429, 5xx and failures before sending are retried), and every job is recorded \
+            in the history (see `ideogram-tui history`). Results are downloaded at once (their URLs expire) into \
+            --out, named <file>-upscaled-<seed>.<ext>, each with a JSON sidecar named <result file>.json.
 
-            A file already upscaled with the same request and a fixed --seed is not sent again:
-            the earlier result is shown (--force sends it anyway). Ctrl-C stops cleanly: requests
-            in flight are cancelled and recorded as cancelled, or as outcome unknown when they
-            were already sent. Jobs left queued (by Ctrl-C, 401/403 or 402) are sent by a later
-            `ideogram-tui upscale --resume`; an interrupted download is finished by any later run.
+            A file already upscaled with the same request and a fixed --seed is not sent again: the earlier \
+            result is shown (--force sends it anyway).
 
-            On a terminal, progress per job and a summary go to stderr. Piped, one tab-separated
-            line per result on stdout:
-              ok|withheld|failed|duplicate|pending <TAB> source <TAB> saved file or message <TAB> resolution <TAB> seed <TAB> url
-            (a file with no result gets one line with "-" in the last three fields).
-            With --json, one JSON object per source file, one per line, in the schema
-            `history --json` uses: job_id, source, status (the job's state, or refused),
-            duplicate, error, error_category, may_have_been_billed, request, endpoint, dialect,
-            attempts, submitted_at, updated_at, results (index, seed, resolution, prompt, url,
-            outcome, file, sidecar, bytes, error). See docs/json-output.md.
+            Ctrl-C stops sending: nothing new is sent, and the requests already sent (paid for) are waited for \
+            and their results saved; the files not sent are reported as pending. Ctrl-C again abandons the \
+            requests still in flight: they are recorded as outcome unknown (they may have been billed) and never \
+            sent again. SIGTERM stops at once, as a second Ctrl-C does. Files left queued (by Ctrl-C, SIGTERM, \
+            401/403 or 402) are sent by a later `ideogram-tui upscale --resume`; an interrupted download is \
+            finished by any later run.
 
-            --base-url, --dialect, --out, --concurrency, --max-upload-mb and --history win over
-            their environment variables and config.toml (--config), as in the UI; the key comes
-            from IDEOGRAM_API_KEY, else the key file (config key_file, default
-            ~/.config/ideogram-tui/key, mode 600).
+            On a terminal, progress per job and a summary go to stderr. Piped, one tab-separated line per result \
+            on stdout, with the fields ok|withheld|failed|duplicate|pending, source, saved file or message, \
+            resolution, seed and url (a file with no result gets one line with "-" in the last three fields).
 
-            Exit codes:
-            \(ExitStatus.helpTable)
+            With --json, one JSON object per source file, one per line, in the schema `history --json` uses: \
+            job_id, source, status (the job's state, or refused), duplicate, error, error_category, \
+            may_have_been_billed, request, endpoint, dialect, attempts, submitted_at, updated_at, results (index, \
+            seed, resolution, prompt, url, outcome, file, sidecar, bytes, error). See docs/json-output.md.
+
+            --base-url, --dialect, --out, --concurrency, --max-upload-mb and --history win over their environment \
+            variables and config.toml, as in the UI. config.toml is $XDG_CONFIG_HOME/ideogram-tui/config.toml \
+            (XDG_CONFIG_HOME defaults to ~/.config), or the file --config names. The key comes from \
+            IDEOGRAM_API_KEY, else the key file: config.toml's key_file, by default \
+            $XDG_CONFIG_HOME/ideogram-tui/key (mode 600).
+
+            Exit codes (with several files, that of the first file that failed; an interrupted run exits 130, \
+            or 143 for SIGTERM):
+            \(ExitStatus.helpTable(width: HelpWidth.current))
             """
     )
 
     @Argument(help: ArgumentHelp("PNG, JPEG or WEBP files.", valueName: "file"))
     var files: [String] = UpscaleOptions.defaults.files
 
-    // The `image_request` fields, checked by `UpscaleRequest` itself.
+    // The `image_request` fields, checked by `UpscaleRequest` itself. Numbers are parsed
+    // `.unconditional`ly so that `--seed -1` is read as a value (and refused with the allowed
+    // range), not as an unknown option.
 
     @Option(help: "Text to guide the upscale.")
     var prompt: String?
 
-    @Option(help: "How closely to keep to the source, 1 to 100.")
+    @Option(parsing: .unconditional, help: "How closely to keep to the source, 1 to 100.")
     var resemblance: Int = UpscaleOptions.defaults.resemblance
 
-    @Option(help: "How much detail to add, 1 to 100.")
+    @Option(parsing: .unconditional, help: "How much detail to add, 1 to 100.")
     var detail: Int = UpscaleOptions.defaults.detail
 
     @Option(help: "Let the service rewrite the prompt: auto, on or off.")
@@ -59,29 +67,29 @@ struct UpscaleCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Magic prompt version, e.g. V_0 (only with auto or on).", valueName: "version"))
     var magicPromptVersion: String?
 
-    @Option(help: "A fixed seed, 0 to 2147483647 (default: random).")
+    @Option(parsing: .unconditional, help: "A fixed seed, 0 to 2147483647 (default: random).")
     var seed: Int?
 
-    @Option(help: "Images per source file, 1 to 8; each is billed.")
+    @Option(parsing: .unconditional, help: "Images per source file, 1 to 8; each is billed.")
     var numImages: Int = UpscaleOptions.defaults.numImages
 
     // Where to send requests, and how.
 
     @OptionGroup var service: ServiceOptions
 
-    @Option(help: ArgumentHelp("Seconds to wait for a whole answer; upscales can take over a minute.", valueName: "seconds"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Seconds to wait for a whole answer; upscales can take over a minute.", valueName: "seconds"))
     var timeout: Int = UpscaleOptions.defaults.timeout
 
     @Option(help: ArgumentHelp("Folder for results (env IDEOGRAM_OUTPUT_DIR, config output_dir). Default: $XDG_PICTURES_DIR/ideogram-tui, ~/Pictures/ideogram-tui, or $XDG_DATA_HOME/ideogram-tui/results.", valueName: "dir"))
     var out: String?
 
-    @Option(help: ArgumentHelp("Refuse files above this size in MB (config max_upload_mb). Default: 10, the official limit.", valueName: "mb"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Refuse files above this size in MB (config max_upload_mb). Default: 10, the official limit.", valueName: "mb"))
     var maxUploadMb: Double?
 
-    @Option(help: "Requests in flight at once, 1 to 10, never more than 10 images counting --num-images (config concurrency). Default: 4.")
+    @Option(parsing: .unconditional, help: "Requests in flight at once, 1 to 10, never more than 10 images counting --num-images (config concurrency). Default: 4.")
     var concurrency: Int?
 
-    @Option(help: "Attempts per file for 429, 5xx and failures before the request was sent, 1 to 20 (1: no retries).")
+    @Option(parsing: .unconditional, help: "Attempts per file for 429, 5xx and failures before the request was sent, 1 to 20 (1: no retries).")
     var maxAttempts: Int = UpscaleOptions.defaults.maxAttempts
 
     @Flag(help: "Send the jobs an interrupted run left queued (with this --base-url and --dialect) and finish its downloads.")

@@ -120,6 +120,24 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: box.historyPath), "nothing was queued either")
     }
 
+    /// `head -c 100 photo.png > cut.png`: refused before sending, in the preview's words.
+    @Test func aTruncatedImageIsRefusedBeforeAnythingIsSent() throws {
+        let fake = try BuiltExecutable.startFakeServer()
+        defer { fake.stop() }
+        let box = try Sandbox()
+        defer { box.remove() }
+        let photo = try box.samplePNG("photo.png", width: 64, height: 48)
+        let cut = box.path("images/cut.png")
+        try Data(try Data(contentsOf: URL(fileURLWithPath: photo)).prefix(100)).write(to: URL(fileURLWithPath: cut))
+
+        let run = try BuiltExecutable.run(["upscale", cut, "--base-url", fake.baseURL, "--out", box.out], in: box, environment: key)
+        #expect(run.status == 2, "\(run.stdout) \(run.stderr)")
+        #expect(run.stderr.contains("cut.png: PNG is truncated: the file ends before the image does"), "\(run.stderr)")
+        #expect(run.stderr.contains("nothing was sent"), "\(run.stderr)")
+        #expect(try fake.received().isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: box.historyPath), "nothing was queued either")
+    }
+
     @Test func missingOrWrongKeyExitsWithTheAuthorisationCode() throws {
         let fake = try BuiltExecutable.startFakeServer()
         defer { fake.stop() }
