@@ -66,10 +66,21 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The fake service's behaviour without a transport: validation, faults, latency, the
+        // in-flight limit, the request log, results made from the upload. The demo runs it in process.
+        .target(
+            name: "FakeIdeogramCore",
+            dependencies: [
+                "CPNG", "CPNGReader", "CJPEG", "CWebP",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The fake service's HTTP surface (Hummingbird) over FakeIdeogramCore.
         .target(
             name: "FakeIdeogram",
             dependencies: [
-                "CPNG",
+                "FakeIdeogramCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -127,7 +138,8 @@ let package = Package(
         .testTarget(
             name: "FakeIdeogramTests",
             dependencies: [
-                "FakeIdeogram",
+                "FakeIdeogram", "FakeIdeogramCore", "CJPEG",
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
@@ -137,7 +149,7 @@ let package = Package(
         .testTarget(name: "IdeogramAppTests", dependencies: ["IdeogramApp", "IdeogramKit", "UpscaleQueue", "TerminalUI", "FakeIdeogram", "ImagePreview"]),
         .testTarget(name: "CommandTests", dependencies: ["IdeogramKit", "FakeIdeogram"]),
         // The executable's own command-line reading, against swift-argument-parser's.
-        .testTarget(name: "CommandLineTests", dependencies: ["ideogram-tui", "IdeogramKit", "FakeIdeogram"]),
+        .testTarget(name: "CommandLineTests", dependencies: ["ideogram-tui", "IdeogramKit", "FakeIdeogramCore"]),
         .testTarget(name: "ImagePreviewTests", dependencies: ["ImagePreview", "CPNG", "CJPEG", "CWebP"]),
         // Runs the built ideogram-tui in tmux against the fake service in its own process.
         .testTarget(name: "EndToEndTests", dependencies: ["FakeIdeogram"]),

@@ -1,43 +1,30 @@
+import FakeIdeogramCore
 import Foundation
 import Hummingbird
 
-/// The answers of the faults that replace the upscale outright.
+/// Writes the backend's outcome of an upscale as HTTP, faults included.
 enum FaultAnswer {
-    /// The error answer of `fault`, or nil for faults that alter a normal answer instead
-    /// (unsafe, malformed, close, delay).
-    static func errorResponse(for fault: FakeFault) -> Response? {
-        switch fault {
-        case .rateLimited(let retryAfter):
-            var headers: HTTPFields = [:]
-            if let retryAfter { headers[.retryAfter] = "\(retryAfter)" }
-            return JSONAnswer.error(
-                status: 429, message: "Too many requests in flight; try again later", rejectReason: "inflight_limit",
-                headers: headers)
-        case .outOfCredit(let reason):
-            let message = reason == "daily_limit" ? "Daily spending limit reached" : "Insufficient credits for this request"
-            return JSONAnswer.error(status: 402, message: message, rejectReason: reason)
-        case .safetyRejected:
-            return JSONAnswer.error(status: 422, message: "The prompt or image failed the safety check")
-        case .serverError(let status):
-            let message = status == 503 ? "Service temporarily unavailable" : "Internal server error"
-            return JSONAnswer.error(status: status, message: message)
-        case .badRequest(let message):
-            return JSONAnswer.error(status: 400, message: message)
+    static func response(for outcome: UpscaleOutcome) -> Response {
+        switch outcome {
+        case .refused(let rejection):
+            return JSONAnswer.error(rejection)
         case .plainTextError(let status, let text):
             return JSONAnswer.plainText(status: status, text: text)
-        case .unsafeImage, .malformedBody, .closeMidAnswer, .delay:
-            return nil
+        case .answered(let body, let delivery):
+            guard let json = try? JSONAnswer.encoder().encode(body) else {
+                return JSONAnswer.error(status: 500, message: "the fake service could not encode its answer")
+            }
+            switch delivery {
+            case .whole: return JSONAnswer.response(status: 200, body: json)
+            case .truncated: return JSONAnswer.response(status: 200, body: json.prefix(max(1, json.count / 2)))
+            case .closedMidAnswer: return closingMidAnswer(json)
+            }
         }
-    }
-
-    /// A 200 with a JSON body cut in half, as a broken proxy might deliver.
-    static func malformed(_ body: Data) -> Response {
-        JSONAnswer.response(status: 200, body: body.prefix(max(1, body.count / 2)))
     }
 
     /// Headers announcing the whole body, half of it, then the connection is dropped: the
     /// client sees a reset mid-answer after the request was surely processed.
-    static func closingMidAnswer(_ body: Data) -> Response {
+    private static func closingMidAnswer(_ body: Data) -> Response {
         let half = ByteBuffer(bytes: body.prefix(max(1, body.count / 2)))
         return Response(
             status: .ok,

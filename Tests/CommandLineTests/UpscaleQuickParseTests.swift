@@ -2,7 +2,7 @@ import Foundation
 import IdeogramKit
 import Testing
 // SplitMix64: a seeded generator, so a failing line can be reproduced.
-@testable import FakeIdeogram
+@testable import FakeIdeogramCore
 @testable import ideogram_tui
 
 /// `UpscaleQuickParse` must give exactly what swift-argument-parser gives for `UpscaleCommand`,
