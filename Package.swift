@@ -23,6 +23,8 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "ideogram-tui", targets: ["ideogram-tui"]),
+        // The fake service on its own, for users' scripts and tests; the main binary does not link it.
+        .executable(name: "ideogram-fake", targets: ["ideogram-fake"]),
     ],
     dependencies: [
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
@@ -117,13 +119,16 @@ let package = Package(
             dependencies: [
                 "IdeogramKit",
                 "UpscaleQueue",
-                "FakeIdeogram",
                 "IdeogramApp",
                 "ImagePreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             linkerSettings: [.unsafeFlags(releaseLinkFlags, .when(platforms: [.linux], configuration: .release))]
+        ),
+        .executableTarget(
+            name: "ideogram-fake",
+            dependencies: ["FakeIdeogram", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(
             name: "IdeogramKitTests",

@@ -9,19 +9,23 @@ command -v hyperfine >/dev/null || { echo "needs hyperfine (apt-get install hype
 [ -x /usr/bin/time ] || { echo "needs GNU time (apt-get install time)"; exit 2; }
 
 # BUILD_PATH picks another scratch folder (e.g. one that already holds a release build).
-# BIN runs an already built release binary as it is.
+# BIN runs an already built release binary as it is (the fake service is FAKE_BIN, default
+# ideogram-fake beside it). READ_MBIT=100 has the fake read uploads no faster than 100 Mbit/s,
+# to compare over a link slower than loopback.
 # The release build links the Swift runtime statically, as shipped (see the README).
 scratch=(--static-swift-stdlib --scratch-path "${BUILD_PATH:-.build}")
 if [ -z "${BIN:-}" ]; then
   swift build -c release "${scratch[@]}" --product ideogram-tui >/dev/null
+  swift build -c release "${scratch[@]}" --product ideogram-fake >/dev/null
   BIN=$(swift build -c release "${scratch[@]}" --show-bin-path)/ideogram-tui
 fi
 bin=$BIN
+fake_bin=${FAKE_BIN:-$(dirname "$bin")/ideogram-fake}
 work=bench/.work; mkdir -p "$work"
 python3 bench/make-noise-png.py "$work/big.png" 9900000 >/dev/null
 size=$(stat -c %s "$work/big.png")
 
-"$bin" fake-server --port 0 --max-upload-mb 20 > "$work/fake.log" &
+"$fake_bin" --port 0 --max-upload-mb 20 ${READ_MBIT:+--read-mbit "$READ_MBIT"} > "$work/fake.log" &
 fake=$!
 trap 'kill $fake 2>/dev/null' EXIT
 for _ in $(seq 50); do grep -q "http://" "$work/fake.log" 2>/dev/null && break; sleep 0.1; done

@@ -15,7 +15,7 @@ struct IdeogramTUICommand: AsyncParsableCommand {
             Scripts: ideogram-tui upscale FILE... (see ideogram-tui upscale --help)
             """,
         version: "0.1.0",
-        subcommands: [UICommand.self, UpscaleCommand.self, HistoryCommand.self, PreviewCommand.self, FakeServerCommand.self],
+        subcommands: [UICommand.self, UpscaleCommand.self, HistoryCommand.self, PreviewCommand.self],
         defaultSubcommand: UICommand.self
     )
 
