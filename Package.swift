@@ -109,7 +109,8 @@ let package = Package(
         .target(
             name: "IdeogramApp",
             dependencies: [
-                "IdeogramKit", "UpscaleQueue", "TerminalUI", "CursesBackend", "FakeIdeogram", "ImagePreview",
+                "IdeogramKit", "UpscaleQueue", "TerminalUI", "CursesBackend", "FakeIdeogramCore", "ImagePreview",
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -151,7 +152,7 @@ let package = Package(
         .testTarget(name: "UpscaleQueueTests", dependencies: ["UpscaleQueue", "IdeogramKit", "FakeIdeogram", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "IdeogramKit"], exclude: ["Goldens"]),
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TerminalUI"]),
-        .testTarget(name: "IdeogramAppTests", dependencies: ["IdeogramApp", "IdeogramKit", "UpscaleQueue", "TerminalUI", "FakeIdeogram", "ImagePreview"]),
+        .testTarget(name: "IdeogramAppTests", dependencies: ["IdeogramApp", "IdeogramKit", "UpscaleQueue", "TerminalUI", "FakeIdeogramCore", "ImagePreview"]),
         .testTarget(name: "CommandTests", dependencies: ["IdeogramKit", "FakeIdeogram"]),
         // The executable's own command-line reading, against swift-argument-parser's.
         .testTarget(name: "CommandLineTests", dependencies: ["ideogram-tui", "IdeogramKit", "FakeIdeogramCore"]),
