@@ -39,7 +39,7 @@ struct UpscaleEndpoint: Sendable {
         note(parts, in: &received)
 
         let form = try UpscaleForm(parts: parts)
-        return FaultAnswer.response(for: await backend.process(form.upload))
+        return OutcomeAnswer.response(for: await backend.process(form.upload))
     }
 
     /// Records what arrived, even when the form turns out to be invalid.

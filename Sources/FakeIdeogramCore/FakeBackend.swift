@@ -1,6 +1,5 @@
 import Foundation
 import Logging
-import NIOCore
 
 /// The fake Upscale service without its transport: configuration, the fault queue, the request
 /// log, the in-flight count, the random source and the issued result images. The HTTP service

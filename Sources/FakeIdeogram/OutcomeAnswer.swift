@@ -2,8 +2,9 @@ import FakeIdeogramCore
 import Foundation
 import Hummingbird
 
-/// Writes the backend's outcome of an upscale as HTTP, faults included.
-enum FaultAnswer {
+/// Writes the backend's outcome of an upscale as HTTP: JSON errors, plain text, the answer whole
+/// or, by a fault, broken.
+enum OutcomeAnswer {
     static func response(for outcome: UpscaleOutcome) -> Response {
         switch outcome {
         case .refused(let rejection):
