@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "ideogram-tui", targets: ["ideogram-tui"]),
+        // The fake service on its own, for users' scripts and tests; the main binary does not link it.
+        .executable(name: "ideogram-fake", targets: ["ideogram-fake"]),
     ],
     dependencies: [
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
@@ -59,10 +61,21 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The fake service's behaviour without a transport: validation, faults, latency, the
+        // in-flight limit, the request log, results made from the upload. The demo runs it in process.
+        .target(
+            name: "FakeIdeogramCore",
+            dependencies: [
+                "CPNG", "CPNGReader", "CJPEG", "CWebP",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The fake service's HTTP surface (Hummingbird) over FakeIdeogramCore.
         .target(
             name: "FakeIdeogram",
             dependencies: [
-                "CPNG",
+                "FakeIdeogramCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -96,7 +109,8 @@ let package = Package(
         .target(
             name: "IdeogramApp",
             dependencies: [
-                "IdeogramKit", "IdeogramClient", "UpscaleQueue", "AppSettings", "TerminalUI", "AppLoop", "CursesBackend", "FakeIdeogram", "ImagePreview",
+                "IdeogramKit", "IdeogramClient", "UpscaleQueue", "AppSettings", "TerminalUI", "AppLoop", "CursesBackend", "FakeIdeogramCore", "ImagePreview",
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -114,6 +128,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "ideogram-fake",
+            dependencies: ["FakeIdeogram", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         // The API model and its client (they share the test pictures).
         .testTarget(
             name: "IdeogramKitTests",
@@ -128,7 +146,8 @@ let package = Package(
         .testTarget(
             name: "FakeIdeogramTests",
             dependencies: [
-                "FakeIdeogram",
+                "FakeIdeogram", "FakeIdeogramCore", "CJPEG",
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
@@ -137,7 +156,7 @@ let package = Package(
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TerminalUI"]),
         // Whole-loop scenarios in-process: keys in, screens out, on the in-memory terminal.
         .testTarget(name: "AppLoopTests", dependencies: ["AppLoop", "AppLoopTesting", "TerminalUI", "IdeogramKit"]),
-        .testTarget(name: "IdeogramAppTests", dependencies: ["IdeogramApp", "IdeogramKit", "IdeogramClient", "UpscaleQueue", "TerminalUI", "AppLoop", "FakeIdeogram", "ImagePreview"]),
+        .testTarget(name: "IdeogramAppTests", dependencies: ["IdeogramApp", "IdeogramKit", "IdeogramClient", "UpscaleQueue", "TerminalUI", "AppLoop", "FakeIdeogramCore", "ImagePreview"]),
         .testTarget(name: "AppSettingsTests", dependencies: ["AppSettings", "IdeogramKit", "IdeogramClient"]),
         .testTarget(name: "HeadlessCommandsTests", dependencies: ["HeadlessCommands", "AppSettings", "IdeogramKit", "IdeogramClient", "UpscaleQueue"]),
         .testTarget(name: "CommandTests", dependencies: ["IdeogramKit", "IdeogramClient", "FakeIdeogram"]),

@@ -10,14 +10,17 @@ cd "$(dirname "$0")/.."
 [ -x /usr/bin/time ] || { echo "needs GNU time (apt-get install time)"; exit 2; }
 jobs=400; concurrency=8; latency_ms=100; runs=${RUNS:-3}
 
-# SCRATCH=path builds in another scratch folder (default .build); BIN runs a built binary as it is.
+# SCRATCH=path builds in another scratch folder (default .build); BIN runs a built binary as it is
+# (the fake service is FAKE_BIN, default ideogram-fake beside it).
 # The release build links the Swift runtime statically, as shipped (see the README).
 scratch=(--static-swift-stdlib); [ -n "${SCRATCH:-}" ] && scratch+=(--scratch-path "$SCRATCH")
 bin=${BIN:-}
 if [ -z "$bin" ]; then
   swift build -c release --product ideogram-tui "${scratch[@]}" >/dev/null
+  swift build -c release --product ideogram-fake "${scratch[@]}" >/dev/null
   bin=$(swift build -c release --show-bin-path "${scratch[@]}")/ideogram-tui
 fi
+fake_bin=${FAKE_BIN:-$(dirname "$bin")/ideogram-fake}
 work=bench/.work/queue
 mkdir -p "$work/images"
 if [ "$(ls "$work/images" | wc -l)" -ne $jobs ]; then
@@ -30,7 +33,7 @@ size=$(stat -c %s "$work/source.png")
 # just before the next makes ext4 slower at creating new ones (it skips recently freed inodes).
 runs_dir=$(mktemp -d "$work/runs.XXXXXX")
 
-"$bin" fake-server --port 0 --latency-ms $latency_ms --max-in-flight 10 > "$work/fake.log" &
+"$fake_bin" --port 0 --latency-ms $latency_ms --max-in-flight 10 > "$work/fake.log" &
 fake=$!
 trap 'kill $fake 2>/dev/null; rm -rf "$runs_dir"' EXIT
 for _ in $(seq 100); do grep -q "http://" "$work/fake.log" 2>/dev/null && break; sleep 0.1; done

@@ -21,7 +21,7 @@ iterations=${ITERATIONS:-2000}
 
 echo "machine: $(nproc) cores, load average $(cut -d" " -f1-3 /proc/loadavg) at start"
 echo "building (release, $scratch)…"
-for product in ideogram-tui ui-bench; do
+for product in ideogram-tui ideogram-fake ui-bench; do
   swift build -c release --static-swift-stdlib --scratch-path "$scratch" --product "$product" > "/tmp/ui-speed-build-$$.log" 2>&1 \
     || { cat "/tmp/ui-speed-build-$$.log"; exit 1; }
 done
@@ -79,7 +79,7 @@ small="$work/small"
 big="$work/big-$entries"
 names="$work/names-$entries.txt"
 
-"$tui" fake-server --port 0 > "$work/fake.log" 2>&1 &
+"$bindir/ideogram-fake" --port 0 > "$work/fake.log" 2>&1 &
 fake_pid=$!
 for _ in $(seq 300); do grep -q "http://" "$work/fake.log" 2>/dev/null && break; sleep 0.1; done
 base=$(sed -n 's/^fake Ideogram service on \(http:[^ ]*\).*/\1/p' "$work/fake.log")

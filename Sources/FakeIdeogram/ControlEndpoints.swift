@@ -1,3 +1,4 @@
+import FakeIdeogramCore
 import Foundation
 import Hummingbird
 

@@ -1,12 +1,15 @@
+@_exported import FakeIdeogramCore
 import Foundation
 import Hummingbird
 import Logging
 import ServiceLifecycle
 import UnixSignals
 
-/// An in-process stand-in for the Ideogram Upscale API on loopback, strict like the real one:
-/// both dialects, multipart checks, limits, signed expiring result URLs serving real PNGs,
-/// plus injectable faults and a log of what it received.
+/// A stand-in for the Ideogram Upscale API over HTTP on loopback, strict like the real one:
+/// both dialects, multipart checks, limits, signed expiring result URLs serving the source
+/// enlarged as PNG, plus injectable faults and a log of what it received. The behaviour is
+/// `FakeIdeogramCore`'s `FakeBackend`; this is its HTTP surface (Hummingbird). Importing this
+/// module imports the core too, so its users name the configuration and faults as before.
 ///
 ///     let service = FakeIdeogramService()
 ///     let port = try await service.start()
@@ -16,6 +19,7 @@ public final class FakeIdeogramService: Sendable {
     public let configuration: FakeServiceConfiguration
     private let backend: FakeBackend
     private let lifecycle = Locked(Lifecycle.idle)
+    private let boundPort = Locked(0)
 
     private enum Lifecycle {
         case idle
@@ -25,21 +29,22 @@ public final class FakeIdeogramService: Sendable {
 
     public init(configuration: FakeServiceConfiguration = .init(), logger: Logger? = nil) {
         self.configuration = configuration
-        backend = FakeBackend(configuration: configuration, logger: logger ?? Self.quietLogger())
+        backend = FakeBackend(configuration: configuration, logger: logger)
     }
 
-    /// By default only warnings: tests and demos should not drown in request logs.
-    private static func quietLogger() -> Logger {
-        var logger = Logger(label: "FakeIdeogram")
-        logger.logLevel = .warning
-        return logger
+    /// "http://127.0.0.1:PORT" once started (port 0 before); wildcard bind addresses become loopback.
+    public var baseURL: String {
+        let host: String = switch configuration.host {
+        case "0.0.0.0", "": "127.0.0.1"
+        case "::": "[::1]"
+        case let host where host.contains(":"): "[\(host)]"
+        case let host: host
+        }
+        return "http://\(host):\(port)"
     }
-
-    /// "http://127.0.0.1:PORT" once started (port 0 before).
-    public var baseURL: String { backend.baseURL }
 
     /// The bound port once started, else 0.
-    public var port: Int { backend.port }
+    public var port: Int { boundPort.withLock { $0 } }
 
     /// Images (num_images summed) of the upscales being processed right now.
     public var imagesInFlight: Int { backend.imagesInFlight }
@@ -94,13 +99,15 @@ public final class FakeIdeogramService: Sendable {
     private func launch(signals: [UnixSignal], onListening: @escaping @Sendable (Int) -> Void) throws -> ServiceGroup {
         try configuration.validate()
         let backend = self.backend
+        let service = self
         let application = Application(
             router: FakeRoutes.router(backend: backend),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port)),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? 0
-                backend.port = port
-                backend.logger.info("fake Ideogram service listening", metadata: ["url": "\(backend.baseURL)"])
+                service.boundPort.withLock { $0 = port }
+                backend.resultBaseURL = service.baseURL
+                backend.logger.info("fake Ideogram service listening", metadata: ["url": "\(service.baseURL)"])
                 onListening(port)
             },
             logger: backend.logger)

@@ -1,3 +1,4 @@
+import FakeIdeogramCore
 import Hummingbird
 
 /// The HTTP surface of the fake service.
@@ -13,7 +14,7 @@ enum FakeRoutes {
         router.get("/images/:file") { request, context in
             let query = Dictionary(
                 request.uri.queryParameters.map { (String($0.key), String($0.value)) }, uniquingKeysWith: { first, _ in first })
-            return await images.handle(file: context.parameters.get("file") ?? "", query: query)
+            return images.handle(file: context.parameters.get("file") ?? "", query: query)
         }
         router.post("/_fake/faults") { request, _ in await control.injectFaults(request) }
         router.get("/_fake/requests") { _, _ in control.receivedRequests() }

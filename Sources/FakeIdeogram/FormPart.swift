@@ -1,3 +1,4 @@
+import FakeIdeogramCore
 import NIOCore
 
 /// One part of a multipart/form-data upload, with the headers the service cares about.

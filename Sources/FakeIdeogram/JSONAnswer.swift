@@ -1,3 +1,4 @@
+import FakeIdeogramCore
 import Foundation
 import Hummingbird
 
@@ -30,7 +31,9 @@ enum JSONAnswer {
     }
 
     static func error(_ rejection: RequestRejection) -> Response {
-        error(status: rejection.status, message: rejection.message, rejectReason: rejection.rejectReason)
+        var headers: HTTPFields = [:]
+        if let retryAfter = rejection.retryAfter { headers[.retryAfter] = "\(retryAfter)" }
+        return error(status: rejection.status, message: rejection.message, rejectReason: rejection.rejectReason, headers: headers)
     }
 
     static func plainText(status: Int, text: String) -> Response {

@@ -1,3 +1,4 @@
+import FakeIdeogramCore
 import Hummingbird
 import MultipartKit
 import NIOCore
@@ -9,6 +10,8 @@ import NIOCore
 struct MultipartUploadReader {
     /// Largest accepted image_file.
     var maxImageBytes: Int
+    /// Reads the body no faster than this, when set.
+    var readBitsPerSecond: Int?
 
     /// Room on top of the image for boundaries, part headers and image_request (prompts are
     /// short), so an image of exactly the limit is not refused because of the form around it.
@@ -45,6 +48,7 @@ struct MultipartUploadReader {
         parser.onPartComplete = { collector.completePart() }
         var tail = TailWindow(size: 4096 + boundary.utf8.count)
 
+        let pacer = readBitsPerSecond.map(BodyReadPacer.init(bitsPerSecond:))
         var received = 0
         for try await chunk in body {
             received += chunk.readableBytes
@@ -60,6 +64,7 @@ struct MultipartUploadReader {
             if let size = collector.oversizedImageBytes {
                 throw RequestRejection.tooLarge(limit: maxImageBytes, "image_file (at least \(size) bytes)")
             }
+            try await pacer?.pace(afterReading: received)
         }
 
         guard !collector.parts.isEmpty || collector.isInsidePart else {

@@ -1,3 +1,4 @@
+import FakeIdeogramCore
 /// Hands the bound port from Hummingbird's `onServerRunning` callback to `start()`, or the
 /// error when the server stops before it ever listened (e.g. the port is taken). One-shot.
 final class StartupSignal: Sendable {

@@ -1,9 +1,10 @@
+import FakeIdeogramCore
 import Foundation
 import Hummingbird
 
-/// `POST /ideogram/upscale` and `POST /upscale`: checks a request as strictly as the real
-/// service, applies any fault, waits out the latency under the in-flight limit and answers.
-/// Every request is recorded with the status it got.
+/// `POST /ideogram/upscale` and `POST /upscale`: reads the credential and the multipart form,
+/// hands the upload to the backend and writes its outcome. Every request is recorded with the
+/// status it got.
 struct UpscaleEndpoint: Sendable {
     let backend: FakeBackend
 
@@ -27,19 +28,18 @@ struct UpscaleEndpoint: Sendable {
 
     private func process(_ request: Request, dialect: UpscaleDialect, received: inout ReceivedUpscale) async throws -> Response {
         let configuration = backend.configuration
-        try CredentialCheck.verify(request.headers, dialect: dialect, acceptedKeys: configuration.acceptedKeys)
+        let credential = try CredentialCheck.presentedCredential(request.headers, dialect: dialect)
+        try backend.checkCredential(credential, dialect: dialect)
 
-        let reader = MultipartUploadReader(maxImageBytes: configuration.maxUploadBytes)
+        let reader = MultipartUploadReader(
+            maxImageBytes: configuration.maxUploadBytes, readBitsPerSecond: configuration.bodyReadBitsPerSecond)
         try reader.checkDeclaredLength(request.headers[.contentLength])
         let boundary = try reader.boundary(fromContentType: request.headers[.contentType])
         let parts = try await reader.readParts(from: request.body, boundary: boundary)
         note(parts, in: &received)
 
         let form = try UpscaleForm(parts: parts)
-        let parameters = try UpscaleParameters(imageRequestJSON: form.imageRequestJSON)
-        let source = try ImageFormatSniffer.sniff(form.image.body)
-        try form.checkImageHeaders(against: source)
-        return await answer(parameters, source: source)
+        return OutcomeAnswer.response(for: await backend.process(form.upload))
     }
 
     /// Records what arrived, even when the form turns out to be invalid.
@@ -51,33 +51,6 @@ struct UpscaleEndpoint: Sendable {
         }
         if let request = parts.first(where: { $0.name == UpscaleForm.requestPartName }) {
             received.imageRequestJSON = String(decoding: request.body.readableBytesView, as: UTF8.self)
-        }
-    }
-
-    private func answer(_ parameters: UpscaleParameters, source: SniffedImage) async -> Response {
-        let fault = backend.nextFault()
-        if let fault, let response = FaultAnswer.errorResponse(for: fault) { return response }
-
-        guard backend.reserveInFlight(parameters.numImages) else {
-            let limit = backend.configuration.maxImagesInFlight
-            return JSONAnswer.error(
-                status: 429, message: "Too many images in flight: the limit is \(limit) images at once",
-                rejectReason: "inflight_limit")
-        }
-        defer { backend.releaseInFlight(parameters.numImages) }
-        if case .delay(let extra)? = fault { try? await Task.sleep(for: extra) }
-        let latency = backend.upscaleLatency()
-        if latency > .zero { try? await Task.sleep(for: latency) }
-
-        let entries = ResultIssuer(backend: backend).entries(for: parameters, source: source, withheld: fault == .unsafeImage)
-        let body = UpscaleAnswerBody(created: Timestamp.iso8601WithMilliseconds(Date()), data: entries)
-        guard let json = try? JSONAnswer.encoder().encode(body) else {
-            return JSONAnswer.error(status: 500, message: "the fake service could not encode its answer")
-        }
-        switch fault {
-        case .malformedBody?: return FaultAnswer.malformed(json)
-        case .closeMidAnswer?: return FaultAnswer.closingMidAnswer(json)
-        default: return JSONAnswer.response(status: 200, body: json)
         }
     }
 }

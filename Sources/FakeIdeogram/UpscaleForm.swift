@@ -1,3 +1,4 @@
+import FakeIdeogramCore
 import NIOCore
 
 /// The two parts of an upscale upload, checked for exactly the shape the contract demands.
@@ -37,18 +38,9 @@ struct UpscaleForm: Sendable {
         self.imageRequestJSON = json
     }
 
-    /// The image_file part must name a file and declare the Content-Type matching its bytes.
-    func checkImageHeaders(against sniffed: SniffedImage) throws(RequestRejection) {
-        guard let filename = image.filename, !filename.isEmpty else {
-            throw .badRequest("the part image_file has no filename; send it as a file upload")
-        }
-        guard let contentType = image.contentType, !contentType.isEmpty else {
-            throw .badRequest("the part image_file has no Content-Type; send image/png, image/jpeg or image/webp")
-        }
-        let mediaType = HeaderParameters(contentType).value
-        guard sniffed.format.acceptedContentTypes.contains(mediaType) else {
-            throw .badRequest("the part image_file says Content-Type \(contentType.prefix(100)) but its bytes are a \(sniffed.format.rawValue) image")
-        }
+    /// The upload as the backend takes it.
+    var upload: UpscaleUpload {
+        UpscaleUpload(image: image.body, filename: image.filename, contentType: image.contentType, imageRequestJSON: imageRequestJSON)
     }
 }
 

@@ -55,7 +55,9 @@ public struct AppLaunch {
         var outputDirectory = configuration.outputDirectory
         var folder = options.folder ?? FileManager.default.currentDirectoryPath
         if options.demo {
-            do { demo = try await DemoEnvironment.start() } catch { throw .demo(String(describing: error)) }
+            do { demo = try DemoEnvironment.start(keepFolder: environment["IDEOGRAM_DEMO_KEEP"] == "1") } catch {
+                throw .demo(String(describing: error))
+            }
             endpoint = demo!.endpoint
             key = demo!.apiKey
             historyPath = demo!.historyPath
@@ -67,17 +69,28 @@ public struct AppLaunch {
         }
         logger.info("starting", metadata: ["endpoint": "\(endpoint)", "demo": "\(options.demo)", "key": "\(key.redacted)"])
 
-        let network = LiveNetwork(credentials: [(endpoint: endpoint, key: key)], logger: logger)
+        // The demo's calls go to the fake backend in this process, not over the network.
+        let network: LiveNetwork?
+        let service: any UpscaleService
+        let fetcher: any ResultFetching
+        if let demo {
+            network = nil
+            (service, fetcher) = (demo.service, demo.fetcher)
+        } else {
+            let live = LiveNetwork(credentials: [(endpoint: endpoint, key: key)], logger: logger)
+            network = live
+            (service, fetcher) = (live.service, live.downloader)
+        }
         let queue: UpscaleQueue
         do {
             var queueConfiguration = configuration.queueConfiguration
             queueConfiguration.outputDirectory = outputDirectory
             let history = try History.open(at: historyPath)
-            queue = try await UpscaleQueue.open(history: history, service: network.service, fetcher: network.downloader,
+            queue = try await UpscaleQueue.open(history: history, service: service, fetcher: fetcher,
                                                 configuration: queueConfiguration)
         } catch {
-            try? await network.shutdown()
-            await demo?.stop()
+            try? await network?.shutdown()
+            demo?.stop()
             throw .history(error.description)
         }
 
@@ -96,8 +109,8 @@ public struct AppLaunch {
         var failure: Failure?
         do { try await loop.run() } catch { failure = .terminal(error.description) }
         await queue.close()
-        try? await network.shutdown()
-        await demo?.stop()
+        try? await network?.shutdown()
+        demo?.stop()
         logger.info("stopped")
         if let failure { throw failure }
     }

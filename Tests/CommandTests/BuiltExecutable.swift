@@ -80,11 +80,16 @@ enum BuiltExecutable {
         return process
     }
 
-    /// Starts `ideogram-tui fake-server --port 0 …` in its own process and returns it with its base URL.
+    /// The built `ideogram-fake`, beside `ideogram-tui`.
+    static var fakeURL: URL {
+        url.deletingLastPathComponent().appendingPathComponent("ideogram-fake")
+    }
+
+    /// Starts `ideogram-fake --port 0 …` in its own process and returns it with its base URL.
     static func startFakeServer(_ extra: [String] = []) throws -> FakeServer {
         let process = Process()
-        process.executableURL = url
-        process.arguments = ["fake-server", "--port", "0"] + extra
+        process.executableURL = fakeURL
+        process.arguments = ["--port", "0"] + extra
         let out = Pipe()
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice
@@ -100,7 +105,7 @@ enum BuiltExecutable {
             }
         }
         process.terminate()
-        throw NSError(domain: "fake-server did not start: \(seen)", code: 1)
+        throw NSError(domain: "ideogram-fake did not start: \(seen)", code: 1)
     }
 }
 

@@ -1,4 +1,5 @@
-@testable import FakeIdeogram
+@testable import FakeIdeogramCore
+import FakeIdeogram
 import Testing
 
 @Suite("Upload format sniffing")

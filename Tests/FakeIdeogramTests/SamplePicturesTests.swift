@@ -1,4 +1,4 @@
-@testable import FakeIdeogram
+@testable import FakeIdeogramCore
 import Testing
 
 @Suite("Sample pictures")

@@ -1,4 +1,4 @@
-import FakeIdeogram
+import FakeIdeogramCore
 import Foundation
 import ImagePreview
 import Testing

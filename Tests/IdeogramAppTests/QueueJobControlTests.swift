@@ -1,4 +1,4 @@
-import FakeIdeogram
+import FakeIdeogramCore
 import Foundation
 import AppLoop
 import IdeogramClient
@@ -8,19 +8,18 @@ import Testing
 import UpscaleQueue
 @testable import IdeogramApp
 
-/// The adapter between the queue and the UI, against the fake service.
+/// The adapter between the queue and the UI, against the demo's fake service in this process.
 @Suite struct QueueJobControlTests {
     @Test func submissionsBecomeRowsThatFinish() async throws {
         let root = NSTemporaryDirectory() + "control-\(UUID().uuidString)"
-        let demo = try await DemoEnvironment.start(workFolder: root)
-        defer { Task { await demo.stop() } }
-        let network = LiveNetwork(credentials: [(endpoint: demo.endpoint, key: demo.apiKey)])
+        let demo = try DemoEnvironment.start(workFolder: root)
+        defer { try? FileManager.default.removeItem(atPath: root) }
         var configuration = QueueConfiguration()
         configuration.outputDirectory = demo.outputDirectory
-        let queue = try await UpscaleQueue.open(history: try History.open(at: demo.historyPath), service: network.service, fetcher: network.downloader,
+        let queue = try await UpscaleQueue.open(history: try History.open(at: demo.historyPath), service: demo.service, fetcher: demo.fetcher,
                                                 configuration: configuration)
         let control = QueueJobControl(queue: queue, endpoint: demo.endpoint, outputDirectory: demo.outputDirectory)
-        demo.service.injectFaults([.delay(.zero)])
+        demo.backend.enqueueFaults([.delay(.zero)])
 
         let updates = control.updates()
         let source = demo.samplesFolder + "/tiny-icon.png"
@@ -42,22 +41,20 @@ import UpscaleQueue
             try await control.submit([JobSubmission(sourcePath: source, request: UpscaleRequest(prompt: "x", seed: 5))])
         }
         await queue.close()
-        try await network.shutdown()
     }
 
     /// A 402 pauses the queue with the service's reason, the job waits queued, and resuming
     /// (after credit was added) sends it.
     @Test func outOfCreditPausesWithTheReasonAndResumingSendsTheHeldJob() async throws {
         let root = NSTemporaryDirectory() + "control-\(UUID().uuidString)"
-        let demo = try await DemoEnvironment.start(workFolder: root)
-        defer { Task { await demo.stop() } }
-        let network = LiveNetwork(credentials: [(endpoint: demo.endpoint, key: demo.apiKey)])
+        let demo = try DemoEnvironment.start(workFolder: root)
+        defer { demo.stop() }
         var configuration = QueueConfiguration()
         configuration.outputDirectory = demo.outputDirectory
-        let queue = try await UpscaleQueue.open(history: try History.open(at: demo.historyPath), service: network.service, fetcher: network.downloader,
+        let queue = try await UpscaleQueue.open(history: try History.open(at: demo.historyPath), service: demo.service, fetcher: demo.fetcher,
                                                 configuration: configuration)
         let control = QueueJobControl(queue: queue, endpoint: demo.endpoint, outputDirectory: demo.outputDirectory)
-        demo.service.injectFaults([.outOfCredit(reason: "insufficient_funds")])
+        demo.backend.enqueueFaults([.outOfCredit(reason: "insufficient_funds")])
 
         var updates = control.updates().makeAsyncIterator()
         try await control.submit([JobSubmission(sourcePath: demo.samplesFolder + "/tiny-icon.png", request: UpscaleRequest(prompt: "x"))])
@@ -75,7 +72,6 @@ import UpscaleQueue
         }
         #expect(finished?.state == .done)
         await queue.close()
-        try await network.shutdown()
     }
 }
 

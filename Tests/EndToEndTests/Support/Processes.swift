@@ -80,7 +80,15 @@ enum BuiltProgram {
     }
 }
 
-/// `ideogram-tui fake-server --port 0 …` as a process of its own.
+/// The `ideogram-fake` the package built, beside `ideogram-tui` (or `IDEOGRAM_FAKE_BIN`).
+enum BuiltFake {
+    static var path: String {
+        if let given = ProcessInfo.processInfo.environment["IDEOGRAM_FAKE_BIN"], !given.isEmpty { return given }
+        return URL(fileURLWithPath: BuiltProgram.path).deletingLastPathComponent().appendingPathComponent("ideogram-fake").path
+    }
+}
+
+/// `ideogram-fake --port 0 …` as a process of its own.
 final class FakeServiceProcess: @unchecked Sendable {
     let process: Process
     let baseURL: String
@@ -88,8 +96,8 @@ final class FakeServiceProcess: @unchecked Sendable {
 
     init(arguments extra: [String] = [], timeout: TimeInterval = 60) throws {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: BuiltProgram.path)
-        process.arguments = ["fake-server", "--port", "0"] + extra
+        process.executableURL = URL(fileURLWithPath: BuiltFake.path)
+        process.arguments = ["--port", "0"] + extra
         process.environment = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": NSTemporaryDirectory()]
         let out = Pipe()
         process.standardOutput = out

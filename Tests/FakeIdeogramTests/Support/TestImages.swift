@@ -1,3 +1,4 @@
+import CJPEG
 import FakeIdeogram
 
 /// Source images for uploads. PNGs are real (SamplePictures); JPEG, WEBP and GIF are minimal
@@ -57,5 +58,23 @@ enum PNGInfo {
         guard png.count >= 24, Array(png[0..<8]) == signature, Array(png[12..<16]) == Array("IHDR".utf8) else { return nil }
         func word(_ offset: Int) -> Int { png[offset..<offset + 4].reduce(0) { $0 << 8 | Int($1) } }
         return (word(16), word(20))
+    }
+}
+
+extension TestImages {
+    struct EncodingFailure: Error, CustomStringConvertible { var description: String }
+
+    /// A real JPEG of the given RGB pixels, encoded by libjpeg.
+    static func encodedJPEG(_ pixels: [UInt8], width: Int, height: Int) throws -> [UInt8] {
+        var output: UnsafeMutablePointer<UInt8>?
+        var size = 0
+        var message = [CChar](repeating: 0, count: 200)
+        let status = cjpeg_encode(pixels, Int32(width), Int32(height), 3, Int32(CJPEG_COLOR_UNKNOWN), 95, 0, &output, &size,
+                                  &message, message.count)
+        guard status == 0, let output else {
+            throw EncodingFailure(description: String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
+        }
+        defer { cjpeg_free(output) }
+        return Array(UnsafeBufferPointer(start: output, count: size))
     }
 }

@@ -1,6 +1,6 @@
 /// Signs result URLs (`sig=` over id and expiry) so a client that edits `exp` or invents an id
 /// gets 404, as with the real signed URLs. SipHash-2-4 with a per-instance random key.
-struct URLSigner: Sendable {
+package struct URLSigner: Sendable {
     private let key0: UInt64
     private let key1: UInt64
 

@@ -4,8 +4,10 @@ public struct FakeServiceConfiguration: Sendable {
     /// Longest side of a result image; the real service caps upscales here.
     public static let maxResultSide = 4096
 
+    /// For the HTTP service: the address it listens on.
     public var host: String
-    /// 0 asks the OS for an ephemeral port; `FakeIdeogramService.start()` returns the real one.
+    /// For the HTTP service: 0 asks the OS for an ephemeral port; `FakeIdeogramService.start()`
+    /// returns the real one.
     public var port: Int
     /// Accepted credentials (Bearer token or Api-Key). nil accepts any non-empty credential.
     public var acceptedKeys: Set<String>?
@@ -27,6 +29,12 @@ public struct FakeServiceConfiguration: Sendable {
     public var randomFaults: [RandomFault]
     /// Makes every random choice (seeds, jitter, faults, ids) reproducible.
     public var randomSeed: UInt64?
+    /// The HTTP service reads an upload's body no faster than this (bits per second), to play
+    /// a slow link on loopback; nil reads as fast as the bytes come.
+    public var bodyReadBitsPerSecond: Int?
+    /// Uploads held for making results at most, in bytes; past it the oldest are let go (their
+    /// URLs then answer as expired). Uploads are also let go when their URLs expire.
+    public var maxHeldSourceBytes: Int
 
     public init(
         host: String = "127.0.0.1",
@@ -40,7 +48,9 @@ public struct FakeServiceConfiguration: Sendable {
         expiredStatus: Int = 410,
         scale: Int = 2,
         randomFaults: [RandomFault] = [],
-        randomSeed: UInt64? = nil
+        randomSeed: UInt64? = nil,
+        bodyReadBitsPerSecond: Int? = nil,
+        maxHeldSourceBytes: Int = 512_000_000
     ) {
         self.host = host
         self.port = port
@@ -54,6 +64,8 @@ public struct FakeServiceConfiguration: Sendable {
         self.scale = scale
         self.randomFaults = randomFaults
         self.randomSeed = randomSeed
+        self.bodyReadBitsPerSecond = bodyReadBitsPerSecond
+        self.maxHeldSourceBytes = maxHeldSourceBytes
     }
 
     /// Rejects settings the service cannot honour, so a bad CLI flag fails at start, not mid-run.
@@ -71,6 +83,10 @@ public struct FakeServiceConfiguration: Sendable {
         guard latency >= .zero, latencyJitter >= .zero, urlLifetime > .zero else {
             throw fail("latency and latencyJitter must not be negative, urlLifetime must be positive")
         }
+        if let rate = bodyReadBitsPerSecond, rate <= 0 {
+            throw fail("bodyReadBitsPerSecond must be positive (got \(rate))")
+        }
+        guard maxHeldSourceBytes > 0 else { throw fail("maxHeldSourceBytes must be positive (got \(maxHeldSourceBytes))") }
         for random in randomFaults where !(0...1).contains(random.probability) {
             throw fail("fault probability must be in 0...1 (got \(random.probability) for \(random.fault))")
         }

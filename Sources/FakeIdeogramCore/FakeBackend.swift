@@ -1,53 +1,58 @@
 import Foundation
 import Logging
 
-/// Everything the routes share: configuration, the fault queue, the request log, the in-flight
-/// count, the random source and the issued result images. Thread-safe; one per service.
-final class FakeBackend: Sendable {
-    let configuration: FakeServiceConfiguration
-    let logger: Logger
-    let images = ResultImageStore()
-    let signer: URLSigner
+/// The fake Upscale service without its transport: configuration, the fault queue, the request
+/// log, the in-flight count, the random source and the issued result images. The HTTP service
+/// (`FakeIdeogram`) puts it behind routes; a program can also call it directly, in process.
+/// Thread-safe; one per service.
+public final class FakeBackend: Sendable {
+    public let configuration: FakeServiceConfiguration
+    package let logger: Logger
+    package let images: ResultImageStore
+    package let signer: URLSigner
 
     private struct State {
         var faultQueue: [FakeFault] = []
         var received: [ReceivedUpscale] = []
         var imagesInFlight = 0
         var random: SplitMix64
-        var port = 0
+        var resultBaseURL: String
     }
 
     private let state: Locked<State>
 
-    init(configuration: FakeServiceConfiguration, logger: Logger) {
+    /// `resultBaseURL` prefixes the result URLs it hands out ("http://127.0.0.1:PORT"); the HTTP
+    /// service sets it once it knows its port.
+    public init(configuration: FakeServiceConfiguration, resultBaseURL: String = "", logger: Logger? = nil) {
         self.configuration = configuration
+        let logger = logger ?? Self.quietLogger()
         self.logger = logger
+        images = ResultImageStore(maxSourceBytes: configuration.maxHeldSourceBytes, logger: logger)
         var random = SplitMix64(seed: configuration.randomSeed ?? UInt64.random(in: .min ... .max))
         signer = URLSigner(key0: random.next(), key1: random.next())
-        state = Locked(State(random: random))
+        state = Locked(State(random: random, resultBaseURL: resultBaseURL))
     }
 
-    // MARK: Listening address
-
-    var port: Int {
-        get { state.withLock { $0.port } }
-        set { state.withLock { $0.port = newValue } }
+    /// By default only warnings: tests and demos should not drown in request logs.
+    private static func quietLogger() -> Logger {
+        var logger = Logger(label: "FakeIdeogram")
+        logger.logLevel = .warning
+        return logger
     }
 
-    /// Where clients reach this service; wildcard bind addresses become loopback.
-    var baseURL: String {
-        let host: String = switch configuration.host {
-        case "0.0.0.0", "": "127.0.0.1"
-        case "::": "[::1]"
-        case let host where host.contains(":"): "[\(host)]"
-        case let host: host
-        }
-        return "http://\(host):\(port)"
+    /// Where result URLs point: scheme, host and port, without a trailing slash.
+    public var resultBaseURL: String {
+        get { state.withLock { $0.resultBaseURL } }
+        set { state.withLock { $0.resultBaseURL = newValue } }
     }
+
+    /// Bytes of uploads held now for making results (see `maxHeldSourceBytes`).
+    public var heldSourceBytes: Int { images.heldSourceBytes }
 
     // MARK: Faults
 
-    func enqueueFaults(_ faults: [FakeFault]) {
+    /// Queues one-shot faults: the next upscale requests get them, in order.
+    public func enqueueFaults(_ faults: [FakeFault]) {
         state.withLock { $0.faultQueue.append(contentsOf: faults) }
     }
 
@@ -64,20 +69,22 @@ final class FakeBackend: Sendable {
 
     // MARK: Request log
 
-    func record(_ request: ReceivedUpscale) {
+    package func record(_ request: ReceivedUpscale) {
         state.withLock { $0.received.append(request) }
         logger.debug("upscale answered", metadata: [
             "dialect": "\(request.dialect)", "status": "\(request.status)", "imageBytes": "\(request.imageBytes)",
         ])
     }
 
-    func receivedRequests() -> [ReceivedUpscale] {
+    /// Every upscale request received so far, in the order they were answered, with the status.
+    public func receivedRequests() -> [ReceivedUpscale] {
         state.withLock { $0.received }
     }
 
     // MARK: In-flight limit
 
-    var imagesInFlight: Int { state.withLock { $0.imagesInFlight } }
+    /// Images (num_images summed) of the upscales being processed right now.
+    public var imagesInFlight: Int { state.withLock { $0.imagesInFlight } }
 
     /// Counts `count` images as in flight unless that would exceed the limit.
     func reserveInFlight(_ count: Int) -> Bool {

@@ -1,12 +1,12 @@
 /// A header value of the form `type; key=value; key="quoted value"`, as in Content-Type and
 /// Content-Disposition.
-struct HeaderParameters: Equatable, Sendable {
+package struct HeaderParameters: Equatable, Sendable {
     /// The part before the first semicolon, lowercased (e.g. "multipart/form-data").
-    var value: String
+    package var value: String
     /// Parameters with lowercased keys and unquoted values.
-    var parameters: [String: String]
+    package var parameters: [String: String]
 
-    init(_ header: String) {
+    package init(_ header: String) {
         let pieces = Self.splitOutsideQuotes(header)
         value = (pieces.first ?? "").trimmingWhitespace().lowercased()
         var parameters: [String: String] = [:]

@@ -1,22 +1,23 @@
 /// The 200 body of an upscale, exactly the contract's shape.
-struct UpscaleAnswerBody: Encodable, Sendable {
-    var created: String
-    var data: [Entry]
+public struct UpscaleAnswerBody: Encodable, Sendable {
+    public var created: String
+    public var data: [Entry]
 
-    struct Entry: Encodable, Sendable {
-        var seed: Int
-        var prompt: String
-        var resolution: String
+    public struct Entry: Encodable, Sendable {
+        public var seed: Int
+        public var prompt: String
+        /// "WxH", the size of the picture at `url`.
+        public var resolution: String
         /// nil is written as `null` (not omitted): withheld images have `"url": null`.
-        var url: String?
-        var isImageSafe: Bool
+        public var url: String?
+        public var isImageSafe: Bool
 
         enum CodingKeys: String, CodingKey {
             case seed, prompt, resolution, url
             case isImageSafe = "is_image_safe"
         }
 
-        func encode(to encoder: any Encoder) throws {
+        public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(seed, forKey: .seed)
             try container.encode(prompt, forKey: .prompt)

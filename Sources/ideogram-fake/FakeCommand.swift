@@ -1,0 +1,117 @@
+import ArgumentParser
+import FakeIdeogram
+import Foundation
+
+/// `ideogram-fake`: the fake Upscale service as a program of its own, for trying the client,
+/// scripts and curl against something that behaves like the real service, on loopback.
+@main
+struct FakeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ideogram-fake",
+        abstract: "Run the fake Ideogram Upscale service on loopback, for trying the client, scripts and curl.",
+        discussion: """
+            It serves both dialects (POST /ideogram/upscale with a Bearer token, POST /upscale \
+            with Api-Key), checks requests as strictly as the real service, and answers with \
+            result URLs that expire and serve the uploaded picture enlarged to the resolution \
+            the answer states, as PNG. It stops on SIGINT or SIGTERM, letting answers in \
+            progress finish.
+
+            Control it while it runs:
+              curl -X POST localhost:PORT/_fake/faults -d '{"faults":["429:2","503"]}'
+              curl localhost:PORT/_fake/requests
+
+            Fault specs: \(FakeFault.specSyntax)
+            """,
+        version: "0.1.0"
+    )
+
+    @Option(help: "Port to listen on; 0 picks a free one and prints it.")
+    var port: Int = 8080
+
+    @Option(help: "Address to listen on (loopback by default).")
+    var host: String = "127.0.0.1"
+
+    @Option(help: "The key or token it accepts.")
+    var key: String = "test-key"
+
+    @Flag(help: "Accept any non-empty key.")
+    var anyKey = false
+
+    @Option(help: ArgumentHelp("Delay before each answer, in milliseconds.", valueName: "ms"))
+    var latencyMs: Int = 0
+
+    @Option(help: ArgumentHelp("Extra random delay up to this many milliseconds.", valueName: "ms"))
+    var jitterMs: Int = 0
+
+    @Option(help: ArgumentHelp("A fault for the next request; repeat for a sequence (e.g. --fault 429:2 --fault 503).", valueName: "spec"))
+    var fault: [String] = []
+
+    @Option(help: ArgumentHelp("A fault at random with a probability, e.g. 0.1:503.", valueName: "p:spec"))
+    var faultRate: [String] = []
+
+    @Option(help: ArgumentHelp("Seconds before result URLs expire.", valueName: "s"))
+    var urlLifetime: Int = 3600
+
+    @Option(help: ArgumentHelp("Upload limit in MB.", valueName: "mb"))
+    var maxUploadMb: Double = 10
+
+    @Option(help: ArgumentHelp(
+        "Read each upload's body no faster than this many megabits per second, to play a slow link (e.g. 100).",
+        valueName: "mbit"))
+    var readMbit: Double?
+
+    @Option(help: "Images in flight before it answers 429.")
+    var maxInFlight: Int = 10
+
+    @Option(help: "Seed for its randomness, for repeatable runs.")
+    var seed: UInt64?
+
+    func validate() throws {
+        if let readMbit, !(readMbit > 0) { throw ValidationError("--read-mbit must be a positive number of megabits per second") }
+    }
+
+    func run() async throws {
+        var configuration = FakeServiceConfiguration()
+        configuration.host = host
+        configuration.port = port
+        configuration.acceptedKeys = anyKey ? nil : [key]
+        configuration.latency = .milliseconds(latencyMs)
+        configuration.latencyJitter = .milliseconds(jitterMs)
+        configuration.urlLifetime = .seconds(urlLifetime)
+        configuration.maxUploadBytes = Int(maxUploadMb * 1_000_000)
+        configuration.maxImagesInFlight = maxInFlight
+        configuration.randomSeed = seed
+        configuration.bodyReadBitsPerSecond = readMbit.map { max(1, Int($0 * 1_000_000)) }
+        let service: FakeIdeogramService
+        do {
+            configuration.randomFaults = try faultRate.map { spec throws(FakeFaultSpecError) in try RandomFault(spec: spec) }
+            let faults = try fault.map { spec throws(FakeFaultSpecError) in try FakeFault(spec: spec) }
+            try configuration.validate()
+            service = FakeIdeogramService(configuration: configuration)
+            service.injectFaults(faults)
+        } catch let error as FakeFaultSpecError {
+            throw ValidationError(error.description)
+        } catch let error as FakeServiceConfigurationError {
+            throw ValidationError(error.description)
+        }
+        let port = try await service.start()
+        // Written straight to the file handle: print() buffers when piped, and scripts wait for this line.
+        FileHandle.standardOutput.write(Data(banner(port: port).utf8))
+        let signal = await TerminationSignal.wait()
+        FileHandle.standardOutput.write(Data("stopping on \(signal)\n".utf8))
+        await service.stop()
+    }
+
+    /// What scripts and people read once it listens; the first line's form is what they wait for.
+    private func banner(port: Int) -> String {
+        let shownKey = anyKey ? "<any>" : key
+        let pace = readMbit.map { "  uploads read at most at \($0) Mbit/s\n" } ?? ""
+        return """
+            fake Ideogram service on http://\(host):\(port)
+              official:   POST /upscale            (Api-Key: \(shownKey))
+              aggregator: POST /ideogram/upscale   (Authorization: Bearer \(shownKey))
+            \(pace)try: IDEOGRAM_API_KEY=\(anyKey ? "anything" : key) ideogram-tui upscale FILE --base-url http://\(host):\(port)
+
+            """
+    }
+}
