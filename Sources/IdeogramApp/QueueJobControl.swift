@@ -72,8 +72,7 @@ public final class QueueJobControl: JobControl {
     }
 
     private func view() async -> QueueView {
-        let jobs = await queue.snapshot()
-        let pause = await queue.pauseReason
+        let (jobs, pause) = await queue.snapshotAndPause()
         let fractions = progress.withLock { $0 }
         return QueueView(jobs: jobs.map { JobRowMapping.row($0, uploadFraction: fractions[$0.id.rawValue]) },
                          pause: pause.map(JobRowMapping.pause))

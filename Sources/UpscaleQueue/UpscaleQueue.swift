@@ -89,6 +89,12 @@ public actor UpscaleQueue {
         order.compactMap { jobs[$0] }
     }
 
+    /// The jobs and the pause read together: two separate reads could straddle a change (a job
+    /// put back in the queue by the 402 that paused it).
+    public func snapshotAndPause() -> (jobs: [Job], pause: PauseReason?) {
+        (snapshot(), pauseReason)
+    }
+
     public func job(_ id: JobID) -> Job? {
         jobs[id]
     }
