@@ -34,6 +34,20 @@ public final class QueueJobControl: JobControl {
         }
     }
 
+    public func repeats(among submissions: [JobSubmission]) async -> Set<String> {
+        guard let request = submissions.first?.request else { return [] }
+        return Set(await queue.earlierJobs(repeatedBy: submissions.map(\.sourcePath), request: request).keys)
+    }
+
+    /// Pages by the history's sequence: the next page starts below the last job of this one.
+    public func history(olderThan cursor: HistoryCursor?, limit: Int) async throws -> HistoryPage {
+        let jobs = try queue.history.recentJobs(limit: limit, olderThan: cursor?.sequence)
+        let next = jobs.count == limit ? jobs.last.map { HistoryCursor(sequence: $0.sequence) } : nil
+        return HistoryPage(rows: jobs.map { JobRowMapping.row($0, uploadFraction: nil) }, next: next)
+    }
+
+    public func finishSentWork() async { await queue.finishSentWork() }
+
     public func cancel(_ id: JobRowID) async throws { try await queue.cancel(JobID(rawValue: id.rawValue)) }
 
     public func retry(_ id: JobRowID) async throws { try await queue.retry(JobID(rawValue: id.rawValue)) }
@@ -41,7 +55,10 @@ public final class QueueJobControl: JobControl {
     /// `r` is the user asking for this exact job again: that is consent to pay for it again.
     public func resubmit(_ id: JobRowID) async throws {
         let jobID = JobID(rawValue: id.rawValue)
-        guard let job = await queue.job(jobID) else { throw SubmissionNote(text: "that job is gone") }
+        // A job of an earlier run is read from the history (the queue adopts it on resubmit).
+        var job = await queue.job(jobID)
+        if job == nil { job = try queue.history.job(jobID) }
+        guard let job else { throw SubmissionNote(text: "that job is gone") }
         _ = try await queue.resubmit(jobID, with: job.request, force: true)
     }
 
