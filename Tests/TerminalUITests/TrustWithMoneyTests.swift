@@ -72,7 +72,7 @@ import Testing
         #expect(update(&s, .repeatsFound(check: 1, paths: all)).isEmpty)
         #expect(s.overlay == nil)
         #expect(s.message?.isError == true)
-        #expect(s.message?.text.hasPrefix("not sent: a.png, b.png, c.png and 3 more already upscaled with seed 7") == true)
+        #expect(s.message?.text.hasPrefix("already upscaled with seed 7, not sent: a.png, b.png, c.png and 3 more") == true)
     }
 
     @Test func anAnswerToAnOlderCheckIsDropped() {

@@ -55,7 +55,7 @@ enum Submission {
         let leftOut = pending.submissions.map(\.sourcePath).filter(paths.contains)
         if kept.isEmpty {
             let seed = pending.submissions.first?.request.seed.map { " with seed \($0)" } ?? ""
-            state.message = StatusMessage("not sent: \(TerminalSafeTextBridge.text(names(leftOut, limit: 3), limit: 120)) already upscaled\(seed) — pick a new seed, or press r on the earlier job", isError: true)
+            state.message = StatusMessage("already upscaled\(seed), not sent: \(TerminalSafeTextBridge.text(names(leftOut, limit: 3), limit: 120)) — pick a new seed, or press r on the earlier job", isError: true)
             return []
         }
         guard images(kept) > 1 else { return send(kept, leftOut: leftOut, &state) }
