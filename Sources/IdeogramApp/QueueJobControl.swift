@@ -41,7 +41,8 @@ public final class QueueJobControl: JobControl {
 
     /// Pages by the history's sequence: the next page starts below the last job of this one.
     public func history(olderThan cursor: HistoryCursor?, limit: Int) async throws -> HistoryPage {
-        let jobs = try queue.history.recentJobs(limit: limit, olderThan: cursor?.sequence)
+        let history = queue.history
+        let jobs = try await Self.offPool { try history.recentJobs(limit: limit, olderThan: cursor?.sequence) }
         let next = jobs.count == limit ? jobs.last.map { HistoryCursor(sequence: $0.sequence) } : nil
         return HistoryPage(rows: jobs.map { JobRowMapping.row($0, uploadFraction: nil) }, next: next)
     }
@@ -57,7 +58,10 @@ public final class QueueJobControl: JobControl {
         let jobID = JobID(rawValue: id.rawValue)
         // A job of an earlier run is read from the history (the queue adopts it on resubmit).
         var job = await queue.job(jobID)
-        if job == nil { job = try queue.history.job(jobID) }
+        if job == nil {
+            let history = queue.history
+            job = try await Self.offPool { try history.job(jobID) }
+        }
         guard let job else { throw SubmissionNote(text: "that job is gone") }
         _ = try await queue.resubmit(jobID, with: job.request, force: true)
     }
@@ -82,6 +86,13 @@ public final class QueueJobControl: JobControl {
         }
         continuation.onTermination = { _ in task.cancel() }
         return stream
+    }
+
+    /// SQLite reads block: they run on a Dispatch queue, not on the cooperative pool.
+    private static func offPool<T: Sendable>(_ read: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global(qos: .userInitiated).async { continuation.resume(with: Result { try read() }) }
+        }
     }
 
     private func record(progress fraction: Double?, for id: JobID) {
