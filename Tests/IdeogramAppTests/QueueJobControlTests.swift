@@ -144,4 +144,26 @@ import UpscaleQueue
         await queue.close()
         try await network.shutdown()
     }
+
+    /// A job left queued by a run that quit shows as held in the next run, and R sends it.
+    @Test func aJobLeftQueuedIsHeldNextRunUntilSent() async throws {
+        let demo = try await DemoEnvironment.start(workFolder: NSTemporaryDirectory() + "control-\(UUID().uuidString)")
+        defer { Task { await demo.stop() } }
+        let network = LiveNetwork(credentials: [(endpoint: demo.endpoint, key: demo.apiKey)])
+        let (first, earlier) = try await Self.open(demo, network)
+        await earlier.pause()
+        try await earlier.submit([JobSubmission(sourcePath: demo.samplesFolder + "/tiny-icon.png", request: UpscaleRequest())])
+        await first.finishSentWork()
+        await first.close()
+
+        let (queue, control) = try await Self.open(demo, network)
+        var updates = control.updates().makeAsyncIterator()
+        let row = try #require(await updates.next()?.jobs.first)
+        #expect(row.state == .queued && row.isHeld)
+        #expect(row.errorText == "queued by an earlier run and not sent: R sends it")
+        try await control.retry(row.id)
+        while let view = await updates.next(), view.jobs.first?.state != .done {}
+        await queue.close()
+        try await network.shutdown()
+    }
 }

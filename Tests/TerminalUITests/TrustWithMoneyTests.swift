@@ -163,4 +163,20 @@ import Testing
         #expect(s.results.jobs.count == 48)
         #expect(!update(&s, .key(.end)).contains { if case .loadHistory = $0 { true } else { false } }, "the history is all loaded")
     }
+
+    /// A job an earlier run queued (a first quit leaves them so) is sent by R, after a question.
+    @Test func rSendsAJobAnEarlierRunLeftQueued() {
+        var s = Fixtures.state(withJobs: false)
+        var held = JobRow(id: "q1", sourceName: "later.png", sourcePath: "/data/later.png", state: .queued,
+                          request: UpscaleRequest(numImages: 2), submittedAt: Fixtures.t0)
+        held.isHeld = true
+        _ = update(&s, .jobsChanged([held]))
+        #expect(!s.needsTicks, "a held job does not move")
+        s.focus = .results
+        #expect(update(&s, .key(.char("R"))).isEmpty)
+        guard case .confirm(let question) = s.overlay else { Issue.record("no question"); return }
+        #expect(ConfirmOverlayView.text(question) == ["Send later.png? An earlier run queued it and never sent it.",
+                                                      "The 2 images the service returns are billed."])
+        #expect(update(&s, .key(.char("y"))) == [.retryJob("q1")])
+    }
 }

@@ -109,7 +109,7 @@ public enum BindingTables {
         KeyBinding([.char("e")], .loadIntoEditor, "Load the job's source and parameters into the editor", hint: "edit"),
         KeyBinding([.char("r")], .resubmit, "Resubmit the job as it was (asks first: billed again)", hint: "resubmit"),
         KeyBinding([.char("x")], .cancelJob, "Cancel the job (asks first once its request is sent)", hint: "cancel"),
-        KeyBinding([.char("R")], .retryJob, "Retry a failed or unknown job (asks first)", hint: "retry"),
+        KeyBinding([.char("R")], .retryJob, "Retry a failed or unknown job, or send one an earlier run left queued (asks first)", hint: "retry"),
         KeyBinding([.char("u")], .useSeed, "Use this result's seed as the fixed seed"),
     ]
 

@@ -88,7 +88,7 @@ public struct AppState: Hashable, Sendable {
     }
 
     /// Ticks are needed only while something moves on screen: jobs held by a pause do not.
-    public var needsTicks: Bool { results.queueJobs.contains { $0.state.isInFlight && !isHeldByPause($0) } }
+    public var needsTicks: Bool { results.queueJobs.contains { $0.state.isInFlight && !$0.isHeld && !isHeldByPause($0) } }
 
     /// A queued job cannot start while the queue is paused.
     public func isHeldByPause(_ job: JobRow) -> Bool { queuePause != nil && job.state == .queued }

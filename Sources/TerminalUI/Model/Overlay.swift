@@ -5,6 +5,8 @@ public enum Confirmation: Hashable, Sendable {
     case submit([JobSubmission], leftOut: [String])
     /// Retry a failed or outcome-unknown job (it may be billed again), named by its file.
     case retry(JobRowID, source: String, mayHaveBeenBilled: Bool)
+    /// Send a job an earlier run queued and left unsent: it is billed like a new one.
+    case sendHeld(JobRowID, source: String, images: Int)
     /// Cancel a job whose request is already sent: it is likely billed anyway.
     case cancel(JobRowID, source: String, images: Int, downloading: Bool)
     /// Send a job again as it was: billed again, so one stray key must not do it.

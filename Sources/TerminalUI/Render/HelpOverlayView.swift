@@ -63,6 +63,9 @@ enum ConfirmOverlayView {
             var lines = ["Retry \(source)?"]
             if billed { lines.append("It may already have been billed: a retry may be billed again.") }
             return lines
+        case .sendHeld(_, let source, let images):
+            return ["Send \(source)? An earlier run queued it and never sent it.",
+                    images == 1 ? "The image the service returns is billed." : "The \(images) images the service returns are billed."]
         case .cancel(_, let source, let images, let downloading):
             let billed = images == 1 ? "its image is" : "its \(images) images are"
             if downloading {

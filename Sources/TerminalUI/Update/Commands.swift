@@ -86,6 +86,9 @@ enum ConfirmationUpdate {
         case .retry(let id, let source, _):
             state.message = StatusMessage("retrying \(TerminalSafeTextBridge.text(source, limit: 60))")
             return [.retryJob(id)]
+        case .sendHeld(let id, let source, _):
+            state.message = StatusMessage("sending \(TerminalSafeTextBridge.text(source, limit: 60))")
+            return [.retryJob(id)]
         case .cancel(let id, let source, _, _):
             state.message = StatusMessage("cancelling \(TerminalSafeTextBridge.text(source, limit: 60))")
             return [.cancelJob(id)]

@@ -57,6 +57,8 @@ enum ResultsUpdate {
             // Its request is sent (or answered): cancelling may not save the money.
             state.overlay = .confirm(.cancel(job.id, source: job.sourceName, images: job.request.numImages,
                                              downloading: job.state == .downloading))
+        case .retryJob where job.isHeld:
+            state.overlay = .confirm(.sendHeld(job.id, source: job.sourceName, images: job.request.numImages))
         case .retryJob:
             guard job.state.canRetry else {
                 state.message = StatusMessage("only failed or unknown jobs can be retried", isError: true)
