@@ -102,8 +102,10 @@ import Testing
         s.results.selectedID = "j2"
         #expect(update(&s, .key(.char("x"))).isEmpty, "nothing is cancelled before the answer")
         guard case .confirm(let question) = s.overlay else { Issue.record("no question"); return }
-        #expect(ConfirmOverlayView.text(question) == ["Cancel sunset.webp? Its request is already sent:",
-                                                      "Its 2 images are likely billed anyway, and the result would be lost."])
+        #expect(ConfirmOverlayView.text(question) == ["Cancel sunset.webp? Its request is being sent:",
+                                                      "Once the service has it all, its 2 images are billed and the result would be lost."])
+        #expect(ConfirmOverlayView.text(.cancel("j2", source: "sunset.webp", images: 1, state: .waitingForAnswer)) ==
+                ["Cancel sunset.webp? Its request is already sent:", "Its image is likely billed anyway, and the result would be lost."])
         #expect(update(&s, .key(.char("y"))) == [.cancelJob("j2")])
 
         var queued = Fixtures.pausedState(size: Size(columns: 80, rows: 24))

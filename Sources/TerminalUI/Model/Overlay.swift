@@ -7,8 +7,8 @@ public enum Confirmation: Hashable, Sendable {
     case retry(JobRowID, source: String, mayHaveBeenBilled: Bool)
     /// Send a job an earlier run queued and left unsent: it is billed like a new one.
     case sendHeld(JobRowID, source: String, images: Int)
-    /// Cancel a job whose request is already sent: it is likely billed anyway.
-    case cancel(JobRowID, source: String, images: Int, downloading: Bool)
+    /// Cancel a job whose request is being sent or already is: it may be billed anyway.
+    case cancel(JobRowID, source: String, images: Int, state: JobRowState)
     /// Send a job again as it was: billed again, so one stray key must not do it.
     case resubmit(JobRowID, source: String, images: Int)
 }

@@ -66,13 +66,18 @@ enum ConfirmOverlayView {
         case .sendHeld(_, let source, let images):
             return ["Send \(source)? An earlier run queued it and never sent it.",
                     images == 1 ? "The image the service returns is billed." : "The \(images) images the service returns are billed."]
-        case .cancel(_, let source, let images, let downloading):
+        case .cancel(_, let source, let images, let jobState):
             let billed = images == 1 ? "its image is" : "its \(images) images are"
-            if downloading {
+            switch jobState {
+            case .downloading:
                 return ["Stop downloading \(source)?", "The service answered: \(billed) paid for. R fetches them later."]
+            case .uploading:
+                return ["Cancel \(source)? Its request is being sent:",
+                        "Once the service has it all, \(billed) billed and the result would be lost."]
+            default:
+                return ["Cancel \(source)? Its request is already sent:",
+                        "\(billed.prefix(1).uppercased() + billed.dropFirst()) likely billed anyway, and the result would be lost."]
             }
-            return ["Cancel \(source)? Its request is already sent:",
-                    "\(billed.prefix(1).uppercased() + billed.dropFirst()) likely billed anyway, and the result would be lost."]
         case .resubmit(_, let source, let images):
             return ["Resubmit \(source) as it was?",
                     images == 1 ? "The image the service returns is billed again." : "The \(images) images the service returns are billed again."]

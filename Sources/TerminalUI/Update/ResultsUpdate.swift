@@ -55,8 +55,7 @@ enum ResultsUpdate {
             }
             guard job.state != .queued else { return [.cancelJob(job.id)] }
             // Its request is sent (or answered): cancelling may not save the money.
-            state.overlay = .confirm(.cancel(job.id, source: job.sourceName, images: job.request.numImages,
-                                             downloading: job.state == .downloading))
+            state.overlay = .confirm(.cancel(job.id, source: job.sourceName, images: job.request.numImages, state: job.state))
         case .retryJob where job.isHeld:
             state.overlay = .confirm(.sendHeld(job.id, source: job.sourceName, images: job.request.numImages))
         case .retryJob:
