@@ -30,7 +30,8 @@ struct EffectPerformer: Sendable {
             lanes.load(slot, key)
         case .cancelPreview(let slot):
             lanes.cancel(slot)
-        case .listDirectory, .inspectImages, .submit, .cancelJob, .retryJob, .resubmitJob, .open, .pauseQueue, .resumeQueue:
+        case .listDirectory, .inspectImages, .submit, .cancelJob, .retryJob, .resubmitJob, .open, .pauseQueue, .resumeQueue,
+             .findRepeats, .loadHistory, .finishSentWork:
             _ = Task { await performOffLoop(effect) }
         }
         return []
@@ -53,6 +54,19 @@ struct EffectPerformer: Sendable {
             await report { try await jobs.retry(id) }
         case .resubmitJob(let id):
             await report { try await jobs.resubmit(id) }
+        case .findRepeats(let submissions, let check):
+            post([.repeatsFound(check: check, paths: await jobs.repeats(among: submissions))])
+        case .loadHistory(let cursor, let limit):
+            do {
+                post([.historyLoaded(try await jobs.history(olderThan: cursor, limit: limit))])
+            } catch {
+                // No more pages are asked for; what was loaded stays.
+                post([.historyLoaded(HistoryPage(rows: [], next: nil)),
+                      .message("the history could not be read: \(error)", isError: true)])
+            }
+        case .finishSentWork:
+            await jobs.finishSentWork()
+            post([.sentWorkFinished])
         case .pauseQueue:
             await jobs.pause()
         case .resumeQueue:

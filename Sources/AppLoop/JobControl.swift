@@ -11,6 +11,14 @@ public protocol JobControl: Sendable {
     func pause() async
     /// Lifts any pause (the user's, or one the service caused) and sends the held jobs.
     func resume() async
+    /// Of these submissions (all with one request), the source paths the queue would refuse
+    /// as repeats of earlier jobs: asked before the cost question, which leaves them out.
+    func repeats(among submissions: [JobSubmission]) async -> Set<String>
+    /// A page of the history, newest first, older than `cursor` (nil: the newest jobs).
+    func history(olderThan cursor: HistoryCursor?, limit: Int) async throws -> HistoryPage
+    /// The first quit: sends nothing new, returns once every request already sent is answered
+    /// and its results saved. Queued jobs stay queued for a later run.
+    func finishSentWork() async
     /// The queue as the UI shows it, once now and again after each queue event.
     func updates() -> AsyncStream<QueueView>
 }

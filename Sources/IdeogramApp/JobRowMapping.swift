@@ -11,7 +11,7 @@ enum JobRowMapping {
             if case .saved(let file) = result.outcome { return file.path }
             return nil
         }.first
-        return JobRow(
+        var row = JobRow(
             id: JobRowID(job.id.rawValue),
             sourceName: (job.sourcePath as NSString).lastPathComponent,
             sourcePath: job.sourcePath,
@@ -29,6 +29,8 @@ enum JobRowMapping {
             mayHaveBeenBilled: { if case .outcomeUnknown = job.state { true } else { false } }(),
             billedImages: job.answer?.images.count ?? 0,
             uploadFraction: job.state == .uploading ? uploadFraction : nil)
+        row.isHeld = job.state == .queued && job.isHeld
+        return row
     }
 
     /// Why the queue is paused, in the few words the status bar has room for; the service's
@@ -63,6 +65,7 @@ enum JobRowMapping {
         case .outcomeUnknown(let message): return message
         default: break
         }
+        if job.state == .queued && job.isHeld { return "queued by an earlier run and not sent: R sends it" }
         if let wait = job.retryWait { return "retrying in \(wait.delay): \(wait.reason.description)" }
         let problems = job.results.compactMap { result -> String? in
             switch result.outcome {

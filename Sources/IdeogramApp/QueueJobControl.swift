@@ -34,6 +34,21 @@ public final class QueueJobControl: JobControl {
         }
     }
 
+    public func repeats(among submissions: [JobSubmission]) async -> Set<String> {
+        guard let request = submissions.first?.request else { return [] }
+        return Set(await queue.earlierJobs(repeatedBy: submissions.map(\.sourcePath), request: request).keys)
+    }
+
+    /// Pages by the history's sequence: the next page starts below the last job of this one.
+    public func history(olderThan cursor: HistoryCursor?, limit: Int) async throws -> HistoryPage {
+        let history = queue.history
+        let jobs = try await Self.offPool { try history.recentJobs(limit: limit, olderThan: cursor?.sequence) }
+        let next = jobs.count == limit ? jobs.last.map { HistoryCursor(sequence: $0.sequence) } : nil
+        return HistoryPage(rows: jobs.map { JobRowMapping.row($0, uploadFraction: nil) }, next: next)
+    }
+
+    public func finishSentWork() async { await queue.finishSentWork() }
+
     public func cancel(_ id: JobRowID) async throws { try await queue.cancel(JobID(rawValue: id.rawValue)) }
 
     public func retry(_ id: JobRowID) async throws { try await queue.retry(JobID(rawValue: id.rawValue)) }
@@ -41,7 +56,13 @@ public final class QueueJobControl: JobControl {
     /// `r` is the user asking for this exact job again: that is consent to pay for it again.
     public func resubmit(_ id: JobRowID) async throws {
         let jobID = JobID(rawValue: id.rawValue)
-        guard let job = await queue.job(jobID) else { throw SubmissionNote(text: "that job is gone") }
+        // A job of an earlier run is read from the history (the queue adopts it on resubmit).
+        var job = await queue.job(jobID)
+        if job == nil {
+            let history = queue.history
+            job = try await Self.offPool { try history.job(jobID) }
+        }
+        guard let job else { throw SubmissionNote(text: "that job is gone") }
         _ = try await queue.resubmit(jobID, with: job.request, force: true)
     }
 
@@ -65,6 +86,13 @@ public final class QueueJobControl: JobControl {
         }
         continuation.onTermination = { _ in task.cancel() }
         return stream
+    }
+
+    /// SQLite reads block: they run on a Dispatch queue, not on the cooperative pool.
+    private static func offPool<T: Sendable>(_ read: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global(qos: .userInitiated).async { continuation.resume(with: Result { try read() }) }
+        }
     }
 
     private func record(progress fraction: Double?, for id: JobID) {

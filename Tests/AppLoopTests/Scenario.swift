@@ -13,10 +13,12 @@ struct Scenario {
     let jobs: ScriptedJobControl
     let loop: Task<AppState, any Error>
 
-    static func begin(size: Size = Size(columns: 80, rows: 24)) async throws -> Scenario {
+    /// `history`: the earlier jobs the queue's history holds, newest first.
+    static func begin(size: Size = Size(columns: 80, rows: 24), history: [JobRow] = []) async throws -> Scenario {
         let folder = try ScenarioFolder()
         let terminal = InMemoryTerminal(size: size)
         let jobs = ScriptedJobControl(start: start)
+        jobs.setHistory(history)
         let state = AppState(startFolder: FilePath(folder.path), homeDirectory: FilePath(folder.path),
                              connection: ConnectionInfo(endpoint: "http://127.0.0.1:9/upscale", dialect: "official", redactedKey: "WXYZ"),
                              size: Size(columns: 80, rows: 24), now: start.addingTimeInterval(30))

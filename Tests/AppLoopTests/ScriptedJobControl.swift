@@ -4,13 +4,21 @@ import IdeogramKit
 import Synchronization
 import TerminalUI
 
-/// A job queue the test drives: submissions wait queued until the test finishes them or has
-/// the "service" refuse them, which pauses the queue as the real one does on a 402.
+/// A job queue the test drives: submissions wait queued until the test sends, finishes them or
+/// has the "service" refuse them, which pauses the queue as the real one does on a 402. It
+/// holds a history of earlier jobs, read a page at a time, and files whose upscale would repeat.
 final class ScriptedJobControl: JobControl {
     private struct Queue {
         var view = QueueView(jobs: [])
         var watchers: [AsyncStream<QueueView>.Continuation] = []
         var submitted: [JobSubmission] = []
+        var cancelled: [JobRowID] = []
+        /// Earlier jobs, newest first; a cursor is an index into it.
+        var history: [JobRow] = []
+        var historyRequests: [HistoryCursor?] = []
+        var repeated: Set<String> = []
+        var finishWaiters: [CheckedContinuation<Void, Never>] = []
+        var finishRequested = false
     }
 
     private let queue = Mutex(Queue())
@@ -21,6 +29,44 @@ final class ScriptedJobControl: JobControl {
     }
 
     var submitted: [JobSubmission] { queue.withLock { $0.submitted } }
+    var cancelled: [JobRowID] { queue.withLock { $0.cancelled } }
+    var historyRequests: [HistoryCursor?] { queue.withLock { $0.historyRequests } }
+    var finishRequested: Bool { queue.withLock { $0.finishRequested } }
+
+    /// Set before the loop starts: what the history holds.
+    func setHistory(_ rows: [JobRow]) { queue.withLock { $0.history = rows } }
+    /// Files the queue would refuse as repeats of earlier jobs.
+    func setRepeated(_ paths: Set<String>) { queue.withLock { $0.repeated = paths } }
+
+    func repeats(among submissions: [JobSubmission]) async -> Set<String> {
+        queue.withLock { $0.repeated }.intersection(submissions.map(\.sourcePath))
+    }
+
+    func history(olderThan cursor: HistoryCursor?, limit: Int) async throws -> HistoryPage {
+        queue.withLock { queue in
+            queue.historyRequests.append(cursor)
+            let start = Int(cursor?.sequence ?? 0)
+            let end = min(queue.history.count, start + limit)
+            return HistoryPage(rows: Array(queue.history[start..<end]),
+                               next: end < queue.history.count ? HistoryCursor(sequence: Int64(end)) : nil)
+        }
+    }
+
+    /// Returns once no job is being sent or downloaded (the test answers them).
+    func finishSentWork() async {
+        await withCheckedContinuation { continuation in
+            let idle = queue.withLock { queue in
+                queue.finishRequested = true
+                if Self.hasSentWork(queue.view) { queue.finishWaiters.append(continuation); return false }
+                return true
+            }
+            if idle { continuation.resume() }
+        }
+    }
+
+    private static func hasSentWork(_ view: QueueView) -> Bool {
+        view.jobs.contains { $0.state.isInFlight && $0.state != .queued }
+    }
 
     func submit(_ submissions: [JobSubmission]) async throws {
         change { queue in
@@ -35,7 +81,10 @@ final class ScriptedJobControl: JobControl {
         }
     }
 
-    func cancel(_ id: JobRowID) async throws { setState(of: { $0.id == id }, to: .cancelled) }
+    func cancel(_ id: JobRowID) async throws {
+        queue.withLock { $0.cancelled.append(id) }
+        setState(of: { $0.id == id }, to: .cancelled)
+    }
     func retry(_ id: JobRowID) async throws { setState(of: { $0.id == id }, to: .queued) }
     func resubmit(_ id: JobRowID) async throws {}
 
@@ -70,6 +119,22 @@ final class ScriptedJobControl: JobControl {
         }
     }
 
+    /// The queued jobs' requests go out: the service is thinking.
+    func sendQueued() {
+        setState(of: { $0.state == .queued }, to: .waitingForAnswer)
+    }
+
+    /// The service answers every request waiting, and the results are saved.
+    func answerSent() {
+        change { queue in
+            for index in queue.view.jobs.indices where queue.view.jobs[index].state == .waitingForAnswer {
+                queue.view.jobs[index].state = .done
+                queue.view.jobs[index].localFile = "/saved/\(queue.view.jobs[index].sourceName)"
+                queue.view.jobs[index].billedImages = queue.view.jobs[index].request.numImages
+            }
+        }
+    }
+
     /// The service answers 402: the queue pauses, and the job goes back to waiting.
     func refuseForCredit(reason: String) {
         change { $0.view.pause = QueuePause(reason: "out of credit (\(reason))") }
@@ -82,9 +147,13 @@ final class ScriptedJobControl: JobControl {
     }
 
     private func change(_ body: (inout Queue) -> Void) {
-        queue.withLock { queue in
+        let waiters = queue.withLock { queue -> [CheckedContinuation<Void, Never>] in
             body(&queue)
             for watcher in queue.watchers { watcher.yield(queue.view) }
+            guard !Self.hasSentWork(queue.view) else { return [] }
+            defer { queue.finishWaiters = [] }
+            return queue.finishWaiters
         }
+        for waiter in waiters { waiter.resume() }
     }
 }

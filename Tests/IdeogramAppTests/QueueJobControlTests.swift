@@ -93,3 +93,73 @@ import UpscaleQueue
         #expect(JobRowMapping.pause(.user).reason == "by you")
     }
 }
+
+/// Issue 14: a relaunched UI reaches the jobs of earlier runs.
+@Suite struct QueueJobControlHistoryTests {
+    /// Opens a queue on the demo's history, as a UI run does.
+    static func open(_ demo: DemoEnvironment, _ network: LiveNetwork) async throws -> (UpscaleQueue, QueueJobControl) {
+        var configuration = QueueConfiguration()
+        configuration.outputDirectory = demo.outputDirectory
+        let queue = try await UpscaleQueue.open(history: try History.open(at: demo.historyPath), service: network.service,
+                                                fetcher: network.downloader, configuration: configuration)
+        return (queue, QueueJobControl(queue: queue, endpoint: demo.endpoint, outputDirectory: demo.outputDirectory))
+    }
+
+    @Test func anEarlierRunIsPagedFromTheHistoryAndItsJobsActedOn() async throws {
+        let demo = try await DemoEnvironment.start(workFolder: NSTemporaryDirectory() + "control-\(UUID().uuidString)")
+        defer { Task { await demo.stop() } }
+        let network = LiveNetwork(credentials: [(endpoint: demo.endpoint, key: demo.apiKey)])
+        let icon = demo.samplesFolder + "/tiny-icon.png"
+        let forest = demo.samplesFolder + "/forest-path.png"
+
+        // The earlier run: three jobs, all done.
+        let (first, earlier) = try await Self.open(demo, network)
+        var updates = earlier.updates().makeAsyncIterator()
+        for seed in 1...3 { try await earlier.submit([JobSubmission(sourcePath: icon, request: UpscaleRequest(seed: seed))]) }
+        while let view = await updates.next(), !(view.jobs.count == 3 && view.jobs.allSatisfy { $0.state == .done }) {}
+        await first.close()
+
+        // The next run starts with an empty queue and reads the history a page at a time.
+        let (queue, control) = try await Self.open(demo, network)
+        let page = try await control.history(olderThan: nil, limit: 2)
+        #expect(page.rows.map(\.request.seed) == [3, 2], "newest first")
+        let next = try #require(page.next)
+        let rest = try await control.history(olderThan: next, limit: 2)
+        #expect(rest.rows.map(\.request.seed) == [1] && rest.next == nil)
+        #expect(rest.rows.first?.state == .done && rest.rows.first?.localFile != nil)
+
+        // Repeats of those jobs are found before asking; another image is not one.
+        let repeats = await control.repeats(among: [JobSubmission(sourcePath: icon, request: UpscaleRequest(seed: 2)),
+                                                    JobSubmission(sourcePath: forest, request: UpscaleRequest(seed: 2))])
+        #expect(repeats == [icon])
+
+        // `r` on a job of the earlier run sends it again (the queue adopts it from the history).
+        try await control.resubmit(try #require(rest.rows.first).id)
+        await queue.waitUntilIdle()
+        #expect(await queue.snapshot().filter { $0.request.seed == 1 && $0.state == .done }.count == 2)
+        await queue.close()
+        try await network.shutdown()
+    }
+
+    /// A job left queued by a run that quit shows as held in the next run, and R sends it.
+    @Test func aJobLeftQueuedIsHeldNextRunUntilSent() async throws {
+        let demo = try await DemoEnvironment.start(workFolder: NSTemporaryDirectory() + "control-\(UUID().uuidString)")
+        defer { Task { await demo.stop() } }
+        let network = LiveNetwork(credentials: [(endpoint: demo.endpoint, key: demo.apiKey)])
+        let (first, earlier) = try await Self.open(demo, network)
+        await earlier.pause()
+        try await earlier.submit([JobSubmission(sourcePath: demo.samplesFolder + "/tiny-icon.png", request: UpscaleRequest())])
+        await first.finishSentWork()
+        await first.close()
+
+        let (queue, control) = try await Self.open(demo, network)
+        var updates = control.updates().makeAsyncIterator()
+        let row = try #require(await updates.next()?.jobs.first)
+        #expect(row.state == .queued && row.isHeld)
+        #expect(row.errorText == "queued by an earlier run and not sent: R sends it")
+        try await control.retry(row.id)
+        while let view = await updates.next(), view.jobs.first?.state != .done {}
+        await queue.close()
+        try await network.shutdown()
+    }
+}

@@ -41,7 +41,7 @@ import Testing
             s.overlay = .help(filter: "ab", scroll: 2)
         case .confirm:
             s.overlay = .confirm(.submit([JobSubmission(sourcePath: "/a.png", request: UpscaleRequest()),
-                                          JobSubmission(sourcePath: "/b.png", request: UpscaleRequest())]))
+                                          JobSubmission(sourcePath: "/b.png", request: UpscaleRequest())], leftOut: []))
         }
         return s
     }
@@ -87,10 +87,12 @@ import Testing
         s.files.cursor = 3
         s.parameters.numImages = 3
         _ = update(&s, [.key(.char(" ")), .key(.char(" "))])
-        #expect(update(&s, .key(.char("s"))).isEmpty)
-        guard case .confirm(.submit(let subs)) = s.overlay else { Issue.record("no question"); return }
-        #expect(subs.count == 2)
-        #expect(ConfirmOverlayView.text(.submit(subs))[0].contains("2 images × 3 = 6"))
+        guard case .findRepeats(let subs, let check)? = update(&s, .key(.ctrl("s"))).first else { Issue.record("no repeat check"); return }
+        #expect(s.overlay == nil, "the question waits for the repeat check")
+        _ = update(&s, .repeatsFound(check: check, paths: []))
+        guard case .confirm(.submit(let asked, let leftOut)) = s.overlay else { Issue.record("no question"); return }
+        #expect(asked == subs && asked.count == 2 && leftOut.isEmpty)
+        #expect(ConfirmOverlayView.text(.submit(asked, leftOut: []))[0].contains("2 images × 3 = 6"))
         _ = update(&s, .key(.escape))
         #expect(s.overlay == nil)
     }
@@ -125,10 +127,10 @@ import Testing
         #expect(s.overlay == nil)
     }
 
-    @Test func quitAsksWhileJobsRunAndNotOtherwise() {
+    @Test func quitWaitsForSentJobsAndQuitsAtOnceWhenIdle() {
         var s = Fixtures.state()
-        #expect(update(&s, .key(.char("q"))).isEmpty)
-        #expect(update(&s, .key(.char("y"))) == [.quit])
+        #expect(update(&s, .key(.char("q"))) == [.finishSentWork])
+        #expect(s.isQuitting && !s.hasQuit)
         var idle = Fixtures.state(withJobs: false)
         #expect(update(&idle, .key(.ctrl("c"))) == [.quit])
     }

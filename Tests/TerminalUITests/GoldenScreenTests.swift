@@ -20,14 +20,31 @@ import Testing
         var help = Fixtures.state(size: size)
         _ = update(&help, [.key(.char("?")), .key(.char("s")), .key(.char("o"))])
         var confirm = marked
-        _ = update(&confirm, .key(.ctrl("s")))
+        _ = update(&confirm, [.key(.ctrl("s")), .repeatsFound(check: 1, paths: [])])
         var results = Fixtures.state(size: size, noColor: true)
         results.focus = .results
         _ = update(&results, .key(.end))
         var empty = Fixtures.state(size: size, withJobs: false)
         _ = update(&empty, [.key(.char("/")), .key(.char("n"))])
         return [("main", main), ("marked", marked), ("editing", editing), ("help", help), ("confirm", confirm),
-                ("results-nocolor", results), ("filter", empty), ("paused", Fixtures.pausedState(size: size))] + previewScenes(size)
+                ("results-nocolor", results), ("filter", empty), ("paused", Fixtures.pausedState(size: size))] + previewScenes(size) + trustScenes(size)
+    }
+
+    /// The questions and states that keep money safe: a cost question naming the files with a
+    /// count and the repeats left out, and the quit that waits for paid answers.
+    static func trustScenes(_ size: Size) -> [(String, AppState)] {
+        var repeats = Fixtures.state(size: size)
+        repeats.parameters.seed = .fixed(42)
+        repeats.parameters.numImages = 2
+        let names = ["a.png", "b.png", "c.png", "d.png", "e.png", "f.png"]
+        _ = update(&repeats, .directoryListed(DirectoryListing(path: FilePath("/data/pics"), entries: names.map {
+            FileEntry(name: Array($0.utf8), kind: .file, size: 10, modified: 1)
+        })))
+        for _ in names { _ = update(&repeats, .key(.char(" "))) }
+        _ = update(&repeats, [.key(.ctrl("s")), .repeatsFound(check: 1, paths: ["/data/pics/b.png"])])
+        var quitting = Fixtures.state(size: size)
+        _ = update(&quitting, .key(.char("q")))
+        return [("confirm-repeats", repeats), ("quitting", quitting)]
     }
 
     /// States holding loaded previews, the pictures made in the test (the core is pure).

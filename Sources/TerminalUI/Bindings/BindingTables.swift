@@ -29,12 +29,12 @@ public enum BindingTables {
         KeyBinding([.ctrl("s")], .submit, "Submit the marked images (or the selected one) with the current parameters", hint: "submit"),
         KeyBinding([.tab], .nextPane, "Next pane", hint: "pane"),
         KeyBinding([.backTab], .previousPane, "Previous pane"),
-        KeyBinding([.ctrl("c")], .quit, "Quit (asks first when jobs are in flight)"),
+        KeyBinding([.ctrl("c")], .quit, "Quit: waits for requests already sent (paid for); again: abandons them"),
     ]
 
     static let outsideText: [KeyBinding] = [
         KeyBinding([.char("?")], .showHelp, "Show this help; type to filter it", hint: "help"),
-        KeyBinding([.char("q")], .quit, "Quit (asks first when jobs are in flight)", hint: "quit"),
+        KeyBinding([.char("q")], .quit, "Quit: waits for requests already sent (paid for); again: abandons them", hint: "quit"),
         KeyBinding([.char("p")], .togglePause, "Pause or resume the queue (resume after fixing the key or adding credit)", hint: "pause"),
         KeyBinding([.char("M")], .toggleMouse, "Switch the mouse on or off"),
     ]
@@ -55,7 +55,6 @@ public enum BindingTables {
         KeyBinding([.char("/")], .startFilter, "Filter by name as you type", hint: "filter"),
         KeyBinding([.char(" ")], .toggleMark, "Mark or unmark the selected image", hint: "mark"),
         KeyBinding([.escape], .clearFilterOrMarks, "Clear the filter, then the marks"),
-        KeyBinding([.char("s")], .submit, "Submit the marked images (or the selected one)"),
     ]
 
     static let filter: [KeyBinding] = [
@@ -109,10 +108,9 @@ public enum BindingTables {
         KeyBinding([.char("y")], .copyURL, "Copy the result URL (OSC 52)", hint: "copy"),
         KeyBinding([.char("e")], .loadIntoEditor, "Load the job's source and parameters into the editor", hint: "edit"),
         KeyBinding([.char("r")], .resubmit, "Resubmit the job as it was (asks first: billed again)", hint: "resubmit"),
-        KeyBinding([.char("x")], .cancelJob, "Cancel the job", hint: "cancel"),
-        KeyBinding([.char("R")], .retryJob, "Retry a failed or unknown job (asks first)", hint: "retry"),
+        KeyBinding([.char("x")], .cancelJob, "Cancel the job (asks first once its request is sent)", hint: "cancel"),
+        KeyBinding([.char("R")], .retryJob, "Retry a failed or unknown job, or send one an earlier run left queued (asks first)", hint: "retry"),
         KeyBinding([.char("u")], .useSeed, "Use this result's seed as the fixed seed"),
-        KeyBinding([.char("s")], .submit, "Submit the marked images (or the selected file)"),
     ]
 
     static let help: [KeyBinding] = [

@@ -21,6 +21,13 @@ public enum Action: Hashable, Sendable {
     case previewLoaded(PreviewSlot, PreviewRequestKey, PreviewOutcome)
     /// A line for the status bar from the outside (an effect failed, a file was saved...).
     case message(String, isError: Bool)
+    /// Answers `.findRepeats`: the source paths of `check`'s submissions that the queue would
+    /// refuse as repeats of earlier jobs (same image, same fixed seed), so they are not billed.
+    case repeatsFound(check: Int, paths: Set<String>)
+    /// Answers `.loadHistory`: a page of earlier jobs, newest first.
+    case historyLoaded(HistoryPage)
+    /// Answers `.finishSentWork`: every request already sent is answered and its results saved.
+    case sentWorkFinished
 }
 
 /// Work the core asks the outside to do. Results come back as `Action`s.
@@ -37,6 +44,15 @@ public enum Effect: Hashable, Sendable {
     case cancelPreview(PreviewSlot)
     /// Queue these upscales.
     case submit([JobSubmission])
+    /// Which of these submissions repeat an earlier job (and would not be sent) →
+    /// `.repeatsFound` with the same `check`. Asked before the cost question.
+    case findRepeats([JobSubmission], check: Int)
+    /// Read a page of the history, newest first, older than `olderThan` (nil: the newest) →
+    /// `.historyLoaded`.
+    case loadHistory(olderThan: HistoryCursor?, limit: Int)
+    /// The first quit: send nothing new, see the requests already sent through →
+    /// `.sentWorkFinished`.
+    case finishSentWork
     case cancelJob(JobRowID)
     /// Retry a failed or outcome-unknown job (the user confirmed).
     case retryJob(JobRowID)

@@ -32,6 +32,12 @@ public struct StatusMessage: Hashable, Sendable {
     }
 }
 
+/// Submissions held until the queue says which of them repeat earlier jobs.
+public struct PendingSubmission: Hashable, Sendable {
+    public var check: Int
+    public var submissions: [JobSubmission]
+}
+
 /// The whole state of the UI: a value, changed only by `update`.
 public struct AppState: Hashable, Sendable {
     public var size: Size
@@ -54,7 +60,14 @@ public struct AppState: Hashable, Sendable {
     public var now: Date
     /// Counts ticks, for the spinner.
     public var tickCount = 0
+    /// The first quit: nothing new is sent, and the requests already sent are seen through
+    /// before the UI ends by itself. A second quit abandons them.
+    public var isQuitting = false
     public var hasQuit = false
+    /// A submission waiting for the queue to say which files repeat earlier jobs.
+    public var pendingSubmission: PendingSubmission?
+    /// Numbers the repeat checks, so a late answer to an older one is dropped.
+    public var submissionChecks = 0
 
     public init(startFolder: FilePath, homeDirectory: FilePath, connection: ConnectionInfo,
                 size: Size = Size(columns: 80, rows: 24), noColor: Bool = false, mouseEnabled: Bool = true,
@@ -68,11 +81,14 @@ public struct AppState: Hashable, Sendable {
         self.now = now
     }
 
-    /// The effects to run once at start: list the first folder.
-    public var initialEffects: [Effect] { [.listDirectory(files.path, request: files.listingRequest)] }
+    /// The effects to run once at start: list the first folder, read the newest history.
+    public var initialEffects: [Effect] {
+        [.listDirectory(files.path, request: files.listingRequest),
+         .loadHistory(olderThan: nil, limit: HistoryPaging.firstPageSize)]
+    }
 
     /// Ticks are needed only while something moves on screen: jobs held by a pause do not.
-    public var needsTicks: Bool { results.jobs.contains { $0.state.isInFlight && !isHeldByPause($0) } }
+    public var needsTicks: Bool { results.queueJobs.contains { $0.state.isInFlight && !$0.isHeld && !isHeldByPause($0) } }
 
     /// A queued job cannot start while the queue is paused.
     public func isHeldByPause(_ job: JobRow) -> Bool { queuePause != nil && job.state == .queued }

@@ -87,6 +87,8 @@ public struct JobRow: Hashable, Sendable, Identifiable {
     public var billedImages: Int
     /// Upload progress 0...1 while uploading, if known.
     public var uploadFraction: Double?
+    /// Queued by an earlier run and left unsent: it waits until the user sends it (`R`).
+    public var isHeld = false
 
     public init(id: JobRowID, sourceName: String, sourcePath: String, state: JobRowState, request: UpscaleRequest,
                 submittedAt: Date, startedAt: Date? = nil, finishedAt: Date? = nil, resultResolution: String? = nil,

@@ -1,11 +1,14 @@
 /// A question that must be answered before anything else happens.
 public enum Confirmation: Hashable, Sendable {
-    /// More than one image: what it will cost first.
-    case submit([JobSubmission])
-    /// Quit while jobs are in flight.
-    case quit(inFlight: Int)
-    /// Retry a failed or outcome-unknown job (it may be billed again).
-    case retry(JobRowID, mayHaveBeenBilled: Bool)
+    /// More than one image: what it will cost first, naming the files; `leftOut` are the
+    /// source paths dropped before asking because they repeat an earlier job.
+    case submit([JobSubmission], leftOut: [String])
+    /// Retry a failed or outcome-unknown job (it may be billed again), named by its file.
+    case retry(JobRowID, source: String, mayHaveBeenBilled: Bool)
+    /// Send a job an earlier run queued and left unsent: it is billed like a new one.
+    case sendHeld(JobRowID, source: String, images: Int)
+    /// Cancel a job whose request is being sent or already is: it may be billed anyway.
+    case cancel(JobRowID, source: String, images: Int, state: JobRowState)
     /// Send a job again as it was: billed again, so one stray key must not do it.
     case resubmit(JobRowID, source: String, images: Int)
 }

@@ -1,6 +1,13 @@
-/// The results pane: the queue's jobs, newest first, and which one is selected.
+/// The results pane: this run's jobs and the history's, newest first, and which is selected.
 public struct ResultsState: Hashable, Sendable {
+    /// Every job shown: the queue's, then the history's not also in the queue, newest first.
     public private(set) var jobs: [JobRow] = []
+    /// The queue's jobs as it last reported them: the ones this run can still change.
+    public private(set) var queueJobs: [JobRow] = []
+    /// Jobs read from the history, page by page.
+    private var historyJobs: [JobRowID: JobRow] = [:]
+    /// The first page is asked for at start (see `AppState.initialEffects`).
+    public var historyPaging = HistoryPaging.loading
     public var selectedID: JobRowID?
     public var scrollTop = 0
     /// `v`: the selected job's result in a larger single view instead of the pane.
@@ -15,9 +22,24 @@ public struct ResultsState: Hashable, Sendable {
 
     public var selectedJob: JobRow? { selectedIndex.map { jobs[$0] } }
 
+    /// The queue's jobs, all of them, each time any changes.
     public mutating func replaceJobs(_ rows: [JobRow]) {
+        queueJobs = rows
+        merge()
+    }
+
+    /// A page of the history joins the list; the paging moves on.
+    public mutating func addHistory(_ page: HistoryPage) {
+        for row in page.rows { historyJobs[row.id] = row }
+        historyPaging = page.next.map(HistoryPaging.more) ?? .complete
+        merge()
+    }
+
+    /// One row per job, the queue's version winning (it is the newer), newest first.
+    private mutating func merge() {
         let oldIndex = selectedIndex
-        jobs = rows.sorted { a, b in
+        let inQueue = Set(queueJobs.map(\.id))
+        jobs = (queueJobs + historyJobs.values.filter { !inQueue.contains($0.id) }).sorted { a, b in
             a.submittedAt != b.submittedAt ? a.submittedAt > b.submittedAt : a.id.rawValue > b.id.rawValue
         }
         if selectedIndex == nil {
@@ -35,8 +57,12 @@ public struct ResultsState: Hashable, Sendable {
         selectedID = jobs[max(0, min(jobs.count - 1, index))].id
     }
 
-    public var inFlightCount: Int { jobs.filter(\.state.isInFlight).count }
-    public var billedImages: Int { jobs.reduce(0) { $0 + $1.billedImages } }
+    /// Jobs this run's queue still works on (a history row of another live run is not ours).
+    public var inFlightCount: Int { queueJobs.filter(\.state.isInFlight).count }
+    /// Jobs whose request is on its way or answered and downloading: paid for, or about to be.
+    public var sentCount: Int { queueJobs.filter { $0.state.isInFlight && $0.state != .queued }.count }
+    public var billedImages: Int { queueJobs.reduce(0) { $0 + $1.billedImages } }
 
-    public func count(_ state: JobRowState) -> Int { jobs.filter { $0.state == state }.count }
+    /// This run's jobs in `state`, for the status bar's summary of the run.
+    public func count(_ state: JobRowState) -> Int { queueJobs.filter { $0.state == state }.count }
 }

@@ -48,17 +48,36 @@ enum HelpOverlayView {
 enum ConfirmOverlayView {
     static func text(_ question: Confirmation) -> [String] {
         switch question {
-        case .submit(let submissions):
-            let perImage = submissions.first?.request.numImages ?? 1
-            let total = submissions.count * perImage
-            return ["Upscale \(submissions.count) images × \(perImage) = \(total) billed images?",
-                    "Each image the service returns is billed."]
-        case .quit(let inFlight):
-            return ["\(inFlight) job\(inFlight == 1 ? " is" : "s are") still in flight.", "Quit anyway?"]
-        case .retry(let id, let billed):
-            var lines = ["Retry job \(id)?"]
+        case .submit(let submissions, let leftOut):
+            let total = Submission.images(submissions)
+            let files = submissions.count == 1 ? "1 image" : "\(submissions.count) images"
+            var lines = ["Upscale \(files) × \(submissions.first?.request.numImages ?? 1) = \(total) billed images?",
+                         Submission.names(submissions.map(\.sourcePath), limit: 3)]
+            if !leftOut.isEmpty {
+                let seed = submissions.first?.request.seed.map { " with seed \($0)" } ?? ""
+                lines.append("Not sent again (already upscaled\(seed)): \(Submission.names(leftOut, limit: 3))")
+            }
+            lines.append("Each image the service returns is billed.")
+            return lines
+        case .retry(_, let source, let billed):
+            var lines = ["Retry \(source)?"]
             if billed { lines.append("It may already have been billed: a retry may be billed again.") }
             return lines
+        case .sendHeld(_, let source, let images):
+            return ["Send \(source)? An earlier run queued it and never sent it.",
+                    images == 1 ? "The image the service returns is billed." : "The \(images) images the service returns are billed."]
+        case .cancel(_, let source, let images, let jobState):
+            let billed = images == 1 ? "its image is" : "its \(images) images are"
+            switch jobState {
+            case .downloading:
+                return ["Stop downloading \(source)?", "The service answered: \(billed) paid for. R fetches them later."]
+            case .uploading:
+                return ["Cancel \(source)? Its request is being sent:",
+                        "Once the service has it all, \(billed) billed and the result would be lost."]
+            default:
+                return ["Cancel \(source)? Its request is already sent:",
+                        "\(billed.prefix(1).uppercased() + billed.dropFirst()) likely billed anyway, and the result would be lost."]
+            }
         case .resubmit(_, let source, let images):
             return ["Resubmit \(source) as it was?",
                     images == 1 ? "The image the service returns is billed again." : "The \(images) images the service returns are billed again."]

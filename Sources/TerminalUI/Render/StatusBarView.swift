@@ -14,6 +14,9 @@ enum StatusBarView {
         if let pause = state.queuePause {
             x += screen.write(Draw.fit(pausedText(pause), width: bar.maxX - x), x: x, y: bar.y, style: theme.paused)
         }
+        if state.isQuitting {
+            x += screen.write(Draw.fit(quittingText(sent: state.results.sentCount), width: bar.maxX - x), x: x, y: bar.y, style: theme.paused)
+        }
         let message = state.message.map { " " + $0.text + " " }
         let left = leftText(state, width: bar.maxX - x, leaving: message.map { DisplayWidth.of($0) } ?? 0)
         x += screen.write(Draw.fit(left, width: bar.maxX - x), x: x, y: bar.y, style: theme.statusBar)
@@ -26,6 +29,12 @@ enum StatusBarView {
     /// What stopped the queue and the key that starts it again.
     static func pausedText(_ pause: QueuePause) -> String {
         " paused: \(TerminalSafeText.sanitize(pause.reason, limit: 120)) · p resumes "
+    }
+
+    /// Why the UI has not ended yet, and how to end it now.
+    static func quittingText(sent: Int) -> String {
+        guard sent > 0 else { return " quitting: queued jobs stay queued for the next run " }
+        return " waiting for \(sent) answer\(sent == 1 ? "" : "s") already paid for; q again abandons \(sent == 1 ? "it" : "them") "
     }
 
     /// The connection and queue summary, shortened so the message gets the room it needs:

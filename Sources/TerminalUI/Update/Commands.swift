@@ -49,14 +49,17 @@ enum Commands {
         return [.resumeQueue]
     }
 
+    /// The first quit sends nothing new and waits for the requests already sent (they are
+    /// paid for: their results are saved), then the UI ends by itself; queued jobs stay queued
+    /// for a later run. A second quit abandons what is still in flight.
     static func quit(_ state: inout AppState) -> [Effect] {
-        let inFlight = state.results.inFlightCount
-        if inFlight > 0 {
-            state.overlay = .confirm(.quit(inFlight: inFlight))
-            return []
+        if state.isQuitting || state.results.inFlightCount == 0 {
+            state.hasQuit = true
+            return [.quit]
         }
-        state.hasQuit = true
-        return [.quit]
+        state.isQuitting = true
+        state.pendingSubmission = nil
+        return [.finishSentWork]
     }
 }
 
@@ -78,14 +81,17 @@ enum ConfirmationUpdate {
         guard case .confirm(let question) = state.overlay else { return [] }
         state.overlay = nil
         switch question {
-        case .submit(let submissions):
-            return Submission.send(submissions, &state)
-        case .quit:
-            state.hasQuit = true
-            return [.quit]
-        case .retry(let id, _):
-            state.message = StatusMessage("retrying \(id)")
+        case .submit(let submissions, let leftOut):
+            return Submission.send(submissions, leftOut: leftOut, &state)
+        case .retry(let id, let source, _):
+            state.message = StatusMessage("retrying \(TerminalSafeTextBridge.text(source, limit: 60))")
             return [.retryJob(id)]
+        case .sendHeld(let id, let source, _):
+            state.message = StatusMessage("sending \(TerminalSafeTextBridge.text(source, limit: 60))")
+            return [.retryJob(id)]
+        case .cancel(let id, let source, _, _):
+            state.message = StatusMessage("cancelling \(TerminalSafeTextBridge.text(source, limit: 60))")
+            return [.cancelJob(id)]
         case .resubmit(let id, let source, _):
             state.message = StatusMessage("resubmitted \(TerminalSafeTextBridge.text(source, limit: 60))")
             return [.resubmitJob(id)]

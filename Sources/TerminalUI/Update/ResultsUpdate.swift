@@ -44,6 +44,8 @@ enum ResultsUpdate {
             state.focus = .parameters
             state.parameters.focus = .resemblance
             state.message = StatusMessage("loaded \(TerminalSafeTextBridge.text(job.sourceName, limit: 60)): tweak and press Ctrl-S")
+        case .resubmit where state.isQuitting, .retryJob where state.isQuitting:
+            state.message = StatusMessage("quitting: nothing new is sent", isError: true)
         case .resubmit:
             state.overlay = .confirm(.resubmit(job.id, source: job.sourceName, images: job.request.numImages))
         case .cancelJob:
@@ -51,13 +53,17 @@ enum ResultsUpdate {
                 state.message = StatusMessage("the job is \(job.state.label): nothing to cancel", isError: true)
                 return []
             }
-            return [.cancelJob(job.id)]
+            guard job.state != .queued else { return [.cancelJob(job.id)] }
+            // Its request is sent (or answered): cancelling may not save the money.
+            state.overlay = .confirm(.cancel(job.id, source: job.sourceName, images: job.request.numImages, state: job.state))
+        case .retryJob where job.isHeld:
+            state.overlay = .confirm(.sendHeld(job.id, source: job.sourceName, images: job.request.numImages))
         case .retryJob:
             guard job.state.canRetry else {
                 state.message = StatusMessage("only failed or unknown jobs can be retried", isError: true)
                 return []
             }
-            state.overlay = .confirm(.retry(job.id, mayHaveBeenBilled: job.mayHaveBeenBilled))
+            state.overlay = .confirm(.retry(job.id, source: job.sourceName, mayHaveBeenBilled: job.mayHaveBeenBilled))
         case .useSeed:
             guard let seed = job.seed else {
                 state.message = StatusMessage("this job has no seed yet", isError: true)

@@ -4,8 +4,9 @@ import Foundation
 /// outside must do. Pure: no I/O, no clock, no terminal.
 public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     let effects = apply(action, &state)
-    // Whatever changed (selection, size, jobs, focus), the previews follow it.
-    return effects + PreviewUpdate.sync(&state)
+    // Whatever changed (selection, size, jobs, focus), the previews follow it, and a
+    // selection near the end of the list reads more of the history.
+    return effects + HistoryUpdate.loadMoreIfNeeded(&state) + PreviewUpdate.sync(&state)
 }
 
 private func apply(_ action: Action, _ state: inout AppState) -> [Effect] {
@@ -53,6 +54,16 @@ private func apply(_ action: Action, _ state: inout AppState) -> [Effect] {
     case .message(let text, let isError):
         state.message = StatusMessage(TerminalSafeTextBridge.text(text, limit: 300), isError: isError)
         return []
+    case .repeatsFound(let check, let paths):
+        return Submission.repeatsFound(check: check, paths: paths, &state)
+    case .historyLoaded(let page):
+        state.results.addHistory(page)
+        ResultsUpdate.keepSelectionVisible(&state)
+        return []
+    case .sentWorkFinished:
+        guard state.isQuitting else { return [] }
+        state.hasQuit = true
+        return [.quit]
     }
 }
 
