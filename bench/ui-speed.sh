@@ -9,11 +9,11 @@
 # Side by side with less and vim (plain ncurses/termcap programs) on the same 100,000 names
 # where the comparison means something. Every figure is printed with its target and ratio.
 #
-# Environment: SCRATCH (build folder, default .build-e2e), RUNS (start-up runs, default 10),
+# Environment: SCRATCH (build folder, default .build), RUNS (start-up runs, default 10),
 # IDLE (idle seconds, default 10), ENTRIES (default 100000), ITERATIONS (ui-bench, default 2000).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scratch=${SCRATCH:-.build-e2e}
+scratch=${SCRATCH:-.build}
 runs=${RUNS:-10}
 idle=${IDLE:-10}
 entries=${ENTRIES:-100000}

@@ -16,7 +16,7 @@ command -v hyperfine >/dev/null || { echo "needs hyperfine (apt-get install hype
 # The release build links the Swift runtime statically, as the README ships it.
 scratch=(--static-swift-stdlib --scratch-path "${BUILD_PATH:-.build}")
 for product in ideogram-tui ideogram-fake; do
-  swift build -c release "${scratch[@]}" --product "$product" >/dev/null
+  swift build -c release "${scratch[@]}" --product "$product" >/dev/null 2>&1
 done
 bindir=$(swift build -c release "${scratch[@]}" --show-bin-path)
 bin=$bindir/ideogram-tui
@@ -50,19 +50,19 @@ theirs() { echo "curl -sS -f -o /dev/null -H 'Expect:' -H 'Api-Key: test-key' -F
 # the median of the rounds' ratios.
 compare() {
   local name=$1 file=$2 base=$3 target=$4
-  local a b
+  local a b tag=${name//[^A-Za-z0-9]/_}
   a=$(ours "$file" "$base"); b=$(theirs "$file" "$base")
   for round in $(seq "$rounds"); do
     if (( round % 2 )); then set -- "$a" "$b"; else set -- "$b" "$a"; fi
-    hyperfine -N --warmup 1 --runs 3 --export-json "$work/$name-$round.json" "$1" "$2" >/dev/null 2>"$work/hyperfine.log" \
+    hyperfine -N --warmup 1 --runs 3 --export-json "$work/$tag-$round.json" "$1" "$2" >/dev/null 2>"$work/hyperfine.log" \
       || { cat "$work/hyperfine.log"; exit 1; }
   done
-  python3 - "$work" "$name" "$rounds" "$bin" "$target" <<'PY'
+  python3 - "$work" "$name" "$rounds" "$bin" "$target" "$tag" <<'PY'
 import json, statistics, sys
-work, name, rounds, binary, target = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4], sys.argv[5]
+work, name, rounds, binary, target, tag = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4], sys.argv[5], sys.argv[6]
 ours, curl, ratios = [], [], []
 for n in range(1, rounds + 1):
-    results = json.load(open(f"{work}/{name}-{n}.json"))["results"]
+    results = json.load(open(f"{work}/{tag}-{n}.json"))["results"]
     mine = next(r for r in results if r["command"].startswith(binary))
     theirs = next(r for r in results if r["command"].startswith("curl"))
     ours += mine["times"]; curl += theirs["times"]
