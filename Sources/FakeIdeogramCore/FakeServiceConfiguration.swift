@@ -42,6 +42,9 @@ public struct FakeServiceConfiguration: Sendable {
     public var maxV2UploadBytes: Int
     /// Faults drawn per poll of a v2 generation, in order; the first one that fires wins.
     public var randomPollFaults: [RandomPollFault]
+    /// Polls allowed in any 10 seconds (the contract's 1,000 per organisation); past it 429
+    /// with `Retry-After`.
+    public var maxPollsPer10Seconds: Int
 
     public init(
         host: String = "127.0.0.1",
@@ -60,7 +63,8 @@ public struct FakeServiceConfiguration: Sendable {
         maxHeldSourceBytes: Int = 512_000_000,
         generationDuration: Duration = .zero,
         maxV2UploadBytes: Int = 50_000_000,
-        randomPollFaults: [RandomPollFault] = []
+        randomPollFaults: [RandomPollFault] = [],
+        maxPollsPer10Seconds: Int = 1000
     ) {
         self.host = host
         self.port = port
@@ -79,6 +83,7 @@ public struct FakeServiceConfiguration: Sendable {
         self.generationDuration = generationDuration
         self.maxV2UploadBytes = maxV2UploadBytes
         self.randomPollFaults = randomPollFaults
+        self.maxPollsPer10Seconds = maxPollsPer10Seconds
     }
 
     /// Rejects settings the service cannot honour, so a bad CLI flag fails at start, not mid-run.
@@ -101,6 +106,7 @@ public struct FakeServiceConfiguration: Sendable {
         }
         guard maxHeldSourceBytes > 0 else { throw fail("maxHeldSourceBytes must be positive (got \(maxHeldSourceBytes))") }
         guard generationDuration >= .zero else { throw fail("generationDuration must not be negative") }
+        guard maxPollsPer10Seconds > 0 else { throw fail("maxPollsPer10Seconds must be positive (got \(maxPollsPer10Seconds))") }
         guard maxV2UploadBytes > 0 else { throw fail("maxV2UploadBytes must be positive (got \(maxV2UploadBytes))") }
         for random in randomPollFaults where !(0...1).contains(random.probability) {
             throw fail("poll fault probability must be in 0...1 (got \(random.probability) for \(random.fault))")

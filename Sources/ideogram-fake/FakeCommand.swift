@@ -84,6 +84,9 @@ struct FakeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("A poll fault at random with a probability, e.g. 0.1:429:1.", valueName: "p:spec"))
     var pollFaultRate: [String] = []
 
+    @Option(name: .customLong("max-polls-per-10s"), help: "Polls of v2 generations allowed in any 10 seconds before it answers 429.")
+    var maxPollsPer10s: Int = 1000
+
     @Option(help: "Seed for its randomness, for repeatable runs.")
     var seed: UInt64?
 
@@ -106,6 +109,7 @@ struct FakeCommand: AsyncParsableCommand {
         configuration.bodyReadBitsPerSecond = readMbit.map { max(1, Int($0 * 1_000_000)) }
         configuration.generationDuration = .milliseconds(generationMs)
         configuration.maxV2UploadBytes = Int(maxV2UploadMb * 1_000_000)
+        configuration.maxPollsPer10Seconds = maxPollsPer10s
         let service: FakeIdeogramService
         do {
             configuration.randomFaults = try faultRate.map { spec throws(FakeFaultSpecError) in try RandomFault(spec: spec) }

@@ -117,6 +117,20 @@ struct V2GenerationTests {
         }
     }
 
+    @Test func pollsPastTheRateLimitAre429WithRetryAfter() async throws {
+        var configuration = FakeServiceConfiguration()
+        configuration.maxPollsPer10Seconds = 2
+        try await withFakeService(configuration) { service async throws in
+            let accepted = try await HTTP.v2Upscale(service, model: "auto", Self.async)
+            #expect(try await HTTP.poll(service, accepted.generationID).status == 200)
+            #expect(try await HTTP.poll(service, accepted.generationID).status == 200)
+            let limited = try await HTTP.poll(service, accepted.generationID)
+            #expect(limited.status == 429)
+            let retryAfter = try #require(limited.header("Retry-After").flatMap { Int($0) })
+            #expect((1...10).contains(retryAfter))
+        }
+    }
+
     @Test func randomPollFaultsFireAtTheirRate() async throws {
         var configuration = FakeServiceConfiguration()
         configuration.randomPollFaults = [try RandomPollFault(spec: "1:429:1")]

@@ -47,7 +47,7 @@ extension FakeBackend {
                                        + V2Model.allCases.map(\.rawValue).joined(separator: ", "))
             }
             parameters = try V2Parameters(model: model, parts: upload.fields)
-            let source = try ImageFormatSniffer.sniff(upload.image)
+            let source = try ImageFormatSniffer.sniff(upload.image, partName: "image")
             try upload.imageHeaders.checkImageHeaders(against: source, partName: "image")
             output = try parameters.outputSize(sourceWidth: source.width, sourceHeight: source.height)
         } catch {
@@ -110,7 +110,8 @@ extension FakeBackend {
     }
 
     /// Where a generation stands: pending until its time, then completed (with the amount
-    /// billed) or failed. A poll fault, queued or drawn, answers instead. Logs the poll.
+    /// billed) or failed. A poll fault, queued or drawn, answers instead, as does a 429 past
+    /// `maxPollsPer10Seconds`. Logs the poll.
     package func processPoll(id: String) -> PollOutcome {
         var call = ReceivedV2Call(kind: .poll, generationID: id)
         let outcome = answerPoll(id: id)
@@ -122,6 +123,11 @@ extension FakeBackend {
 
     private func answerPoll(id: String) -> PollOutcome {
         if let fault = nextPollFault() { return .refused(fault.rejection) }
+        let limit = configuration.maxPollsPer10Seconds
+        if let retryAfter = ledger.admitPoll(limit: limit, now: Date()) {
+            return .refused(RequestRejection(status: 429, message: "Too many polls: over \(limit) polls per 10 seconds; wait and poll again",
+                                             retryAfter: retryAfter))
+        }
         guard let generation = ledger.poll(id) else {
             return .refused(RequestRejection(status: 404, message: "no generation \(id.prefix(40))"))
         }

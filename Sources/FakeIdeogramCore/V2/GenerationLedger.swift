@@ -8,7 +8,12 @@ package final class GenerationLedger: Sendable {
         var order: [String] = []
         var calls: [ReceivedV2Call] = []
         var pollFaults: [PollFault] = []
+        /// When the polls of the last window came, oldest first.
+        var pollTimes: [Date] = []
     }
+
+    /// The window the poll rate is counted over (the contract's 1,000 polls per 10 s).
+    static let pollWindow: TimeInterval = 10
 
     private let state = Locked(State())
 
@@ -30,6 +35,21 @@ package final class GenerationLedger: Sendable {
         state.withLock { state in
             state.generations[id]?.polls += 1
             return state.generations[id]
+        }
+    }
+
+    /// Counts a poll in the sliding window: nil when it is within `limit`, else the whole
+    /// seconds until the oldest poll leaves the window (for `Retry-After`).
+    func admitPoll(limit: Int, now: Date) -> Int? {
+        state.withLock { state in
+            let windowStart = now.addingTimeInterval(-Self.pollWindow)
+            let expired = state.pollTimes.firstIndex { $0 > windowStart } ?? state.pollTimes.count
+            state.pollTimes.removeFirst(expired)
+            guard state.pollTimes.count < limit else {
+                return max(1, Int(state.pollTimes[0].timeIntervalSince(windowStart).rounded(.up)))
+            }
+            state.pollTimes.append(now)
+            return nil
         }
     }
 
