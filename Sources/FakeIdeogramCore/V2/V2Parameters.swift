@@ -51,7 +51,7 @@ struct V2Parameters: Sendable {
             let name = try reader.choice("resolution_tier", V2Tier.allCases.map(\.rawValue)) ?? V2Tier.twoK.rawValue
             tier = V2Tier(rawValue: name)
         } else {
-            let name = try reader.choice("upscale_factor", model.factors.keys.sorted { model.factors[$0]! < model.factors[$1]! }) ?? "x2"
+            let name = try reader.choice("upscale_factor", model.factors.sorted { $0.value < $1.value }.map(\.key)) ?? "x2"
             factor = model.factors[name]
         }
     }
