@@ -95,6 +95,21 @@ public final class FakeIdeogramService: Sendable {
         backend.receivedRequests()
     }
 
+    /// Queues one-shot poll faults: the next polls of v2 generations get them, in order.
+    public func injectPollFaults(_ faults: [PollFault]) {
+        backend.enqueuePollFaults(faults)
+    }
+
+    /// Every v2 upscale, quote and poll so far, in the order they were answered.
+    public func receivedV2Calls() -> [ReceivedV2Call] {
+        backend.receivedV2Calls()
+    }
+
+    /// Every v2 generation as it stands now, with what it billed.
+    public func generationRecords() -> [GenerationRecord] {
+        backend.generationRecords()
+    }
+
     /// Builds the Hummingbird application inside a service group and registers it as running.
     private func launch(signals: [UnixSignal], onListening: @escaping @Sendable (Int) -> Void) throws -> ServiceGroup {
         try configuration.validate()

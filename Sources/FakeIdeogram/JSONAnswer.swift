@@ -26,14 +26,17 @@ enum JSONAnswer {
     }
 
     /// `{"error": message}`, plus `reject_reason` when given, as the service's error bodies.
-    static func error(status: Int, message: String, rejectReason: String? = nil, headers: HTTPFields = [:]) -> Response {
-        response(status: status, json: ErrorBody(error: message, rejectReason: rejectReason), headers: headers)
+    static func error(status: Int, message: String, rejectReason: String? = nil, maxInflightRequests: Int? = nil,
+                      headers: HTTPFields = [:]) -> Response {
+        response(status: status, json: ErrorBody(error: message, rejectReason: rejectReason, maxInflightRequests: maxInflightRequests),
+                 headers: headers)
     }
 
     static func error(_ rejection: RequestRejection) -> Response {
         var headers: HTTPFields = [:]
         if let retryAfter = rejection.retryAfter { headers[.retryAfter] = "\(retryAfter)" }
-        return error(status: rejection.status, message: rejection.message, rejectReason: rejection.rejectReason, headers: headers)
+        return error(status: rejection.status, message: rejection.message, rejectReason: rejection.rejectReason,
+                     maxInflightRequests: rejection.maxInflightRequests, headers: headers)
     }
 
     static func plainText(status: Int, text: String) -> Response {
@@ -46,9 +49,11 @@ enum JSONAnswer {
 private struct ErrorBody: Encodable {
     var error: String
     var rejectReason: String?
+    var maxInflightRequests: Int?
 
     enum CodingKeys: String, CodingKey {
         case error
         case rejectReason = "reject_reason"
+        case maxInflightRequests = "max_inflight_requests"
     }
 }

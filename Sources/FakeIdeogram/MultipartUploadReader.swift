@@ -8,10 +8,12 @@ import NIOCore
 /// upload is refused as soon as it crosses the limit. The parser scans byte by byte: about 50 ms
 /// for a 10 MB upload in a release build, but some 10 s in a debug build.
 struct MultipartUploadReader {
-    /// Largest accepted image_file.
+    /// Largest accepted image part.
     var maxImageBytes: Int
     /// Reads the body no faster than this, when set.
     var readBitsPerSecond: Int?
+    /// The image part's name: image_file for the legacy call, image for v2.
+    var imagePartName = "image_file"
 
     /// Room on top of the image for boundaries, part headers and image_request (prompts are
     /// short), so an image of exactly the limit is not refused because of the form around it.
@@ -27,7 +29,7 @@ struct MultipartUploadReader {
 
     /// The boundary of a multipart/form-data Content-Type, or a 400 naming what came instead.
     func boundary(fromContentType contentType: String?) throws(RequestRejection) -> String {
-        let expectation = "the request body must be multipart/form-data with the parts image_file and image_request"
+        let expectation = "the request body must be multipart/form-data with the part \(imagePartName) and the text parts"
         guard let contentType else { throw .badRequest("\(expectation) (no Content-Type was sent)") }
         let parsed = HeaderParameters(contentType)
         guard parsed.value == "multipart/form-data" else {
@@ -41,7 +43,7 @@ struct MultipartUploadReader {
 
     /// Reads every part. Throws `RequestRejection` for 400/413; other errors are transport failures.
     func readParts(from body: RequestBody, boundary: String) async throws -> [FormPart] {
-        let collector = PartCollector(maxImageBytes: maxImageBytes)
+        let collector = PartCollector(maxImageBytes: maxImageBytes, imagePartName: imagePartName)
         let parser = MultipartParser(boundary: boundary)
         parser.onHeader = { collector.header(name: $0, value: $1) }
         parser.onBody = { collector.append(&$0) }
@@ -62,7 +64,7 @@ struct MultipartUploadReader {
                 throw RequestRejection.badRequest("malformed multipart body: a boundary line or part header is not valid (boundary \"\(boundary)\")")
             }
             if let size = collector.oversizedImageBytes {
-                throw RequestRejection.tooLarge(limit: maxImageBytes, "image_file (at least \(size) bytes)")
+                throw RequestRejection.tooLarge(limit: maxImageBytes, "\(imagePartName) (at least \(size) bytes)")
             }
             try await pacer?.pace(afterReading: received)
         }
@@ -77,9 +79,10 @@ struct MultipartUploadReader {
     }
 }
 
-/// Gathers the parser's callbacks into `FormPart`s, watching the image_file size as it grows.
+/// Gathers the parser's callbacks into `FormPart`s, watching the image part's size as it grows.
 private final class PartCollector {
     private let maxImageBytes: Int
+    private let imagePartName: String
     private var headers: [(name: String, value: String)] = []
     private var body = ByteBuffer()
     private var isImagePart: Bool?
@@ -87,8 +90,9 @@ private final class PartCollector {
     private(set) var parts: [FormPart] = []
     private(set) var oversizedImageBytes: Int?
 
-    init(maxImageBytes: Int) {
+    init(maxImageBytes: Int, imagePartName: String) {
         self.maxImageBytes = maxImageBytes
+        self.imagePartName = imagePartName
     }
 
     func header(name: String, value: String) {
@@ -100,7 +104,7 @@ private final class PartCollector {
         isInsidePart = true
         body.writeBuffer(&chunk)
         if isImagePart == nil {
-            isImagePart = FormPart(headers: headers, body: ByteBuffer()).name == "image_file"
+            isImagePart = FormPart(headers: headers, body: ByteBuffer()).name == imagePartName
         }
         if isImagePart == true, body.readableBytes > maxImageBytes {
             oversizedImageBytes = body.readableBytes

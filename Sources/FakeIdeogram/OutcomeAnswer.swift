@@ -2,8 +2,8 @@ import FakeIdeogramCore
 import Foundation
 import Hummingbird
 
-/// Writes the backend's outcome of an upscale as HTTP: JSON errors, plain text, the answer whole
-/// or, by a fault, broken.
+/// Writes the backend's outcome of an upscale, a v2 upscale or a poll as HTTP: JSON errors,
+/// plain text, the answer whole or, by a fault, broken.
 enum OutcomeAnswer {
     static func response(for outcome: UpscaleOutcome) -> Response {
         switch outcome {
@@ -12,14 +12,35 @@ enum OutcomeAnswer {
         case .plainTextError(let status, let text):
             return JSONAnswer.plainText(status: status, text: text)
         case .answered(let body, let delivery):
-            guard let json = try? JSONAnswer.encoder().encode(body) else {
-                return JSONAnswer.error(status: 500, message: "the fake service could not encode its answer")
-            }
-            switch delivery {
-            case .whole: return JSONAnswer.response(status: 200, body: json)
-            case .truncated: return JSONAnswer.response(status: 200, body: json.prefix(max(1, json.count / 2)))
-            case .closedMidAnswer: return closingMidAnswer(json)
-            }
+            return delivered(body, delivery)
+        }
+    }
+
+    static func response(for outcome: V2Outcome) -> Response {
+        switch outcome {
+        case .refused(let rejection): JSONAnswer.error(rejection)
+        case .plainTextError(let status, let text): JSONAnswer.plainText(status: status, text: text)
+        case .accepted(let body, let delivery): delivered(body, delivery)
+        case .quoted(let quote): JSONAnswer.response(status: 200, json: quote)
+        }
+    }
+
+    static func response(for outcome: PollOutcome) -> Response {
+        switch outcome {
+        case .refused(let rejection): JSONAnswer.error(rejection)
+        case .answered(let body): JSONAnswer.response(status: 200, json: body)
+        }
+    }
+
+    /// A 200 body whole or, by a fault, broken.
+    private static func delivered(_ body: some Encodable, _ delivery: AnswerDelivery) -> Response {
+        guard let json = try? JSONAnswer.encoder().encode(body) else {
+            return JSONAnswer.error(status: 500, message: "the fake service could not encode its answer")
+        }
+        switch delivery {
+        case .whole: return JSONAnswer.response(status: 200, body: json)
+        case .truncated: return JSONAnswer.response(status: 200, body: json.prefix(max(1, json.count / 2)))
+        case .closedMidAnswer: return closingMidAnswer(json)
         }
     }
 

@@ -44,7 +44,7 @@ struct UpscaleForm: Sendable {
     }
 }
 
-private extension String {
+extension String {
     /// Strict UTF-8 decoding (the stdlib's `String(validating:)` needs macOS 15).
     init?(validatingUTF8Bytes bytes: some Collection<UInt8>) {
         var iterator = bytes.makeIterator()

@@ -10,6 +10,8 @@ public final class FakeBackend: Sendable {
     package let logger: Logger
     package let images: ResultImageStore
     package let signer: URLSigner
+    /// The current API's generations, its call log and its poll faults.
+    package let ledger = GenerationLedger()
 
     private struct State {
         var faultQueue: [FakeFault] = []
@@ -114,9 +116,9 @@ public final class FakeBackend: Sendable {
         return configuration.latency + .nanoseconds(extra)
     }
 
-    /// An opaque id like the real ones (e.g. "8YEpFzHuS").
-    func newImageID() -> String {
+    /// An opaque id like the real ones (e.g. "8YEpFzHuS"; generation ids are 22 long).
+    func newImageID(length: Int = 12) -> String {
         let alphabet = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-        return withRandom { random in String((0..<12).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }) }
+        return withRandom { random in String((0..<length).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }) }
     }
 }

@@ -1,6 +1,7 @@
 extension FakeFault {
     /// The answer of a fault that replaces the upscale outright; nil for faults that alter a
-    /// normal answer instead (unsafe, malformed, close, delay).
+    /// normal answer instead (unsafe, malformed, close, delay). A v2 upscale takes
+    /// `generationFailed` before asking this: there it is a generation that fails later.
     var refusal: UpscaleOutcome? {
         switch self {
         case .rateLimited(let retryAfter):
@@ -19,6 +20,8 @@ extension FakeFault {
             .refused(.badRequest(message))
         case .plainTextError(let status, let text):
             .plainTextError(status: status, text: text)
+        case .generationFailed(let reason):
+            .refused(RequestRejection(status: 500, message: "the generation failed (\(reason))"))
         case .unsafeImage, .malformedBody, .closeMidAnswer, .delay:
             nil
         }

@@ -3,7 +3,7 @@ extension FakeFault {
     /// Every accepted form, for error messages and help texts.
     public static let specSyntax =
         "429, 429:<retry-after seconds>, 402, 402:<reason>, 422, 5xx (e.g. 500, 503), 400:<message>, "
-        + "unsafe, malformed, close, delay:<n>s|<n>ms, text:<status>:<text>"
+        + "unsafe, malformed, close, delay:<n>s|<n>ms, text:<status>:<text>, fail, fail:<failure reason>"
 
     /// Parses "429", "429:5", "402", "402:daily_limit", "422", "500", "503", "400:message",
     /// "unsafe", "malformed", "close", "delay:2s", "delay:250ms", "text:502:Bad gateway".
@@ -37,6 +37,12 @@ extension FakeFault {
             self = .badRequest(message: message)
         case "unsafe":
             self = try noArgument(.unsafeImage)
+        case "fail":
+            let reason = argument ?? "content_policy_violation"
+            guard !reason.isEmpty, reason.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
+                throw fail("the failure reason must be a word such as content_policy_violation")
+            }
+            self = .generationFailed(reason: reason)
         case "malformed":
             self = try noArgument(.malformedBody)
         case "close":
@@ -73,6 +79,7 @@ extension FakeFault {
         case .closeMidAnswer: "close"
         case .delay(let duration): "delay:\(duration.compactSpec)"
         case .plainTextError(let status, let text): "text:\(status):\(text)"
+        case .generationFailed(let reason): "fail:\(reason)"
         }
     }
 }
@@ -81,9 +88,11 @@ extension FakeFault {
 public struct FakeFaultSpecError: Error, Sendable, Equatable, CustomStringConvertible {
     public var spec: String
     public var reason: String
+    /// The accepted forms, for the message (upscale faults or poll faults).
+    public var accepted = FakeFault.specSyntax
 
     public var description: String {
-        "invalid fault spec \"\(spec)\": \(reason) (accepted: \(FakeFault.specSyntax))"
+        "invalid fault spec \"\(spec)\": \(reason) (accepted: \(accepted))"
     }
 }
 

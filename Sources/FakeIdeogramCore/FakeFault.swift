@@ -21,4 +21,7 @@ public enum FakeFault: Sendable, Equatable, CustomStringConvertible {
     case delay(Duration)
     /// A non-JSON error body, as an aggregator or proxy in front of the service may send.
     case plainTextError(status: Int, text: String)
+    /// A v2 generation that is accepted, then fails with this `failure_reason` (not billed).
+    /// The legacy call has no failed state: there it is a 500.
+    case generationFailed(reason: String)
 }

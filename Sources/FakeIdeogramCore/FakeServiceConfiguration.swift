@@ -35,6 +35,16 @@ public struct FakeServiceConfiguration: Sendable {
     /// Uploads held for making results at most, in bytes; past it the oldest are let go (their
     /// URLs then answer as expired). Uploads are also let go when their URLs expire.
     public var maxHeldSourceBytes: Int
+    /// How long a v2 generation stays pending before it completes or fails (a synchronous
+    /// call waits this long before answering).
+    public var generationDuration: Duration
+    /// Largest accepted `image` of a v2 upscale, in bytes (the contract's 50 MB).
+    public var maxV2UploadBytes: Int
+    /// Faults drawn per poll of a v2 generation, in order; the first one that fires wins.
+    public var randomPollFaults: [RandomPollFault]
+    /// Polls allowed in any 10 seconds (the contract's 1,000 per organisation); past it 429
+    /// with `Retry-After`.
+    public var maxPollsPer10Seconds: Int
 
     public init(
         host: String = "127.0.0.1",
@@ -50,7 +60,11 @@ public struct FakeServiceConfiguration: Sendable {
         randomFaults: [RandomFault] = [],
         randomSeed: UInt64? = nil,
         bodyReadBitsPerSecond: Int? = nil,
-        maxHeldSourceBytes: Int = 512_000_000
+        maxHeldSourceBytes: Int = 512_000_000,
+        generationDuration: Duration = .zero,
+        maxV2UploadBytes: Int = 50_000_000,
+        randomPollFaults: [RandomPollFault] = [],
+        maxPollsPer10Seconds: Int = 1000
     ) {
         self.host = host
         self.port = port
@@ -66,6 +80,10 @@ public struct FakeServiceConfiguration: Sendable {
         self.randomSeed = randomSeed
         self.bodyReadBitsPerSecond = bodyReadBitsPerSecond
         self.maxHeldSourceBytes = maxHeldSourceBytes
+        self.generationDuration = generationDuration
+        self.maxV2UploadBytes = maxV2UploadBytes
+        self.randomPollFaults = randomPollFaults
+        self.maxPollsPer10Seconds = maxPollsPer10Seconds
     }
 
     /// Rejects settings the service cannot honour, so a bad CLI flag fails at start, not mid-run.
@@ -87,6 +105,12 @@ public struct FakeServiceConfiguration: Sendable {
             throw fail("bodyReadBitsPerSecond must be positive (got \(rate))")
         }
         guard maxHeldSourceBytes > 0 else { throw fail("maxHeldSourceBytes must be positive (got \(maxHeldSourceBytes))") }
+        guard generationDuration >= .zero else { throw fail("generationDuration must not be negative") }
+        guard maxPollsPer10Seconds > 0 else { throw fail("maxPollsPer10Seconds must be positive (got \(maxPollsPer10Seconds))") }
+        guard maxV2UploadBytes > 0 else { throw fail("maxV2UploadBytes must be positive (got \(maxV2UploadBytes))") }
+        for random in randomPollFaults where !(0...1).contains(random.probability) {
+            throw fail("poll fault probability must be in 0...1 (got \(random.probability) for \(random.fault))")
+        }
         for random in randomFaults where !(0...1).contains(random.probability) {
             throw fail("fault probability must be in 0...1 (got \(random.probability) for \(random.fault))")
         }

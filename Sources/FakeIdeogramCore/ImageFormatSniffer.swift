@@ -1,3 +1,4 @@
+import Foundation
 import NIOCore
 
 /// The upload formats the service accepts.
@@ -36,6 +37,17 @@ enum ImageFormatSniffer {
             throw .badRequest("unsupported image format GIF: image_file must be PNG, JPEG or WEBP")
         }
         throw .badRequest("unsupported image format: the bytes of image_file are not PNG, JPEG or WEBP")
+    }
+
+    /// The same, with messages naming the v2 call's part (`image`) instead of image_file.
+    static func sniff(_ upload: ByteBuffer, partName: String) throws(RequestRejection) -> SniffedImage {
+        do {
+            return try sniff(upload)
+        } catch {
+            var renamed = error
+            renamed.message = error.message.replacingOccurrences(of: "image_file", with: partName)
+            throw renamed
+        }
     }
 
     /// JPEG may carry large EXIF/ICC segments before the frame header; 1 MB of header is plenty.

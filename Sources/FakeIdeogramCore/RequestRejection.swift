@@ -6,12 +6,15 @@ public struct RequestRejection: Error, Equatable, Sendable {
     public var rejectReason: String?
     /// The `Retry-After` header, in seconds.
     public var retryAfter: Int?
+    /// The body's `max_inflight_requests` on a v2 `inflight_limit` refusal.
+    public var maxInflightRequests: Int?
 
-    public init(status: Int, message: String, rejectReason: String? = nil, retryAfter: Int? = nil) {
+    public init(status: Int, message: String, rejectReason: String? = nil, retryAfter: Int? = nil, maxInflightRequests: Int? = nil) {
         self.status = status
         self.message = message
         self.rejectReason = rejectReason
         self.retryAfter = retryAfter
+        self.maxInflightRequests = maxInflightRequests
     }
 
     package static func badRequest(_ message: String) -> RequestRejection {

@@ -8,12 +8,9 @@ struct ResultIssuer {
 
     func entries(for parameters: UpscaleParameters, source: SniffedImage, sourceBytes: ByteBuffer,
                  withheld: Bool) -> [UpscaleAnswerBody.Entry] {
-        let configuration = backend.configuration
-        let resolution = ResultResolution(sourceWidth: source.width, sourceHeight: source.height, scale: configuration.scale)
+        let resolution = ResultResolution(sourceWidth: source.width, sourceHeight: source.height, scale: backend.configuration.scale)
         let firstSeed = parameters.seed ?? backend.withRandom { Int.random(in: 0...UpscaleParameters.maxSeed, using: &$0) }
-        let lifetime = configuration.urlLifetime.components
-        let expiresAt = Date().addingTimeInterval(Double(lifetime.seconds) + Double(lifetime.attoseconds) / 1e18)
-        let expiry = Int(expiresAt.timeIntervalSince1970.rounded(.up))
+        let (expiresAt, expiry) = expiry()
         var issued: [ResultImage] = []
         let entries = (0..<parameters.numImages).map { index in
             // Each further image continues from the given seed, wrapping below 2^31.
@@ -24,11 +21,32 @@ struct ResultIssuer {
                 let image = ResultImage(id: backend.newImageID(), resolution: resolution, pictureSeed: UInt64(seed),
                                         expiresAt: expiresAt, expiryUnixSeconds: expiry)
                 issued.append(image)
-                url = "\(backend.resultBaseURL)/images/\(image.id).png?exp=\(expiry)&sig=\(backend.signer.signature(id: image.id, expiry: expiry))"
+                url = self.url(of: image)
             }
             return UpscaleAnswerBody.Entry(seed: seed, prompt: prompt, resolution: resolution.description, url: url, isImageSafe: !withheld)
         }
         if !issued.isEmpty { backend.images.register(issued, source: sourceBytes) }
         return entries
+    }
+
+    /// One result of `resolution` made from `source` (a v2 generation's); returns its URL.
+    func issue(resolution: ResultResolution, seed: Int, source: ByteBuffer) -> String {
+        let (expiresAt, expiry) = expiry()
+        let image = ResultImage(id: backend.newImageID(), resolution: resolution, pictureSeed: UInt64(seed),
+                                expiresAt: expiresAt, expiryUnixSeconds: expiry)
+        backend.images.register([image], source: source)
+        return url(of: image)
+    }
+
+    /// When URLs issued now expire: precisely, and as the whole second they carry.
+    private func expiry() -> (Date, Int) {
+        let lifetime = backend.configuration.urlLifetime.components
+        let expiresAt = Date().addingTimeInterval(Double(lifetime.seconds) + Double(lifetime.attoseconds) / 1e18)
+        return (expiresAt, Int(expiresAt.timeIntervalSince1970.rounded(.up)))
+    }
+
+    private func url(of image: ResultImage) -> String {
+        let signature = backend.signer.signature(id: image.id, expiry: image.expiryUnixSeconds)
+        return "\(backend.resultBaseURL)/images/\(image.id).png?exp=\(image.expiryUnixSeconds)&sig=\(signature)"
     }
 }

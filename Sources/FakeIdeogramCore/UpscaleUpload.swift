@@ -17,16 +17,16 @@ public struct UpscaleUpload: Sendable {
     }
 
     /// The image must name a file and declare the Content-Type matching its bytes.
-    func checkImageHeaders(against sniffed: SniffedImage) throws(RequestRejection) {
+    func checkImageHeaders(against sniffed: SniffedImage, partName: String = "image_file") throws(RequestRejection) {
         guard let filename, !filename.isEmpty else {
-            throw .badRequest("the part image_file has no filename; send it as a file upload")
+            throw .badRequest("the part \(partName) has no filename; send it as a file upload")
         }
         guard let contentType, !contentType.isEmpty else {
-            throw .badRequest("the part image_file has no Content-Type; send image/png, image/jpeg or image/webp")
+            throw .badRequest("the part \(partName) has no Content-Type; send image/png, image/jpeg or image/webp")
         }
         let mediaType = HeaderParameters(contentType).value
         guard sniffed.format.acceptedContentTypes.contains(mediaType) else {
-            throw .badRequest("the part image_file says Content-Type \(contentType.prefix(100)) but its bytes are a \(sniffed.format.rawValue) image")
+            throw .badRequest("the part \(partName) says Content-Type \(contentType.prefix(100)) but its bytes are a \(sniffed.format.rawValue) image")
         }
     }
 }

@@ -16,11 +16,19 @@ struct FakeCommand: AsyncParsableCommand {
             the answer states, as PNG. It stops on SIGINT or SIGTERM, letting answers in \
             progress finish.
 
+            It also serves the current API (Api-Key only): POST /v2/image/upscale/MODEL \
+            (?dry_run=true for a price quote) and GET /v2/generations/ID, which answers \
+            pending for --generation-ms, then completed or failed.
+
             Control it while it runs:
               curl -X POST localhost:PORT/_fake/faults -d '{"faults":["429:2","503"]}'
               curl localhost:PORT/_fake/requests
+              curl -X POST localhost:PORT/_fake/poll-faults -d '{"faults":["429:2"]}'
+              curl localhost:PORT/_fake/v2/calls
+              curl localhost:PORT/_fake/v2/generations
 
             Fault specs: \(FakeFault.specSyntax)
+            Poll fault specs: \(PollFault.specSyntax)
             """,
         version: "0.1.0"
     )
@@ -63,11 +71,28 @@ struct FakeCommand: AsyncParsableCommand {
     @Option(help: "Images in flight before it answers 429.")
     var maxInFlight: Int = 10
 
+    @Option(help: ArgumentHelp("How long a v2 generation stays pending before it completes or fails.", valueName: "ms"))
+    var generationMs: Int = 2000
+
+    @Option(help: ArgumentHelp("Upload limit of the v2 calls in MB.", valueName: "mb"))
+    var maxV2UploadMb: Double = 50
+
+    @Option(help: ArgumentHelp("A fault for the next poll of a v2 generation; repeat for a sequence (e.g. --poll-fault 429:2).",
+                               valueName: "spec"))
+    var pollFault: [String] = []
+
+    @Option(help: ArgumentHelp("A poll fault at random with a probability, e.g. 0.1:429:1.", valueName: "p:spec"))
+    var pollFaultRate: [String] = []
+
+    @Option(name: .customLong("max-polls-per-10s"), help: "Polls of v2 generations allowed in any 10 seconds before it answers 429.")
+    var maxPollsPer10s: Int = 1000
+
     @Option(help: "Seed for its randomness, for repeatable runs.")
     var seed: UInt64?
 
     func validate() throws {
         if let readMbit, !(readMbit > 0) { throw ValidationError("--read-mbit must be a positive number of megabits per second") }
+        if generationMs < 0 { throw ValidationError("--generation-ms must not be negative") }
     }
 
     func run() async throws {
@@ -82,13 +107,19 @@ struct FakeCommand: AsyncParsableCommand {
         configuration.maxImagesInFlight = maxInFlight
         configuration.randomSeed = seed
         configuration.bodyReadBitsPerSecond = readMbit.map { max(1, Int($0 * 1_000_000)) }
+        configuration.generationDuration = .milliseconds(generationMs)
+        configuration.maxV2UploadBytes = Int(maxV2UploadMb * 1_000_000)
+        configuration.maxPollsPer10Seconds = maxPollsPer10s
         let service: FakeIdeogramService
         do {
             configuration.randomFaults = try faultRate.map { spec throws(FakeFaultSpecError) in try RandomFault(spec: spec) }
+            configuration.randomPollFaults = try pollFaultRate.map { spec throws(FakeFaultSpecError) in try RandomPollFault(spec: spec) }
             let faults = try fault.map { spec throws(FakeFaultSpecError) in try FakeFault(spec: spec) }
+            let pollFaults = try pollFault.map { spec throws(FakeFaultSpecError) in try PollFault(spec: spec) }
             try configuration.validate()
             service = FakeIdeogramService(configuration: configuration)
             service.injectFaults(faults)
+            service.injectPollFaults(pollFaults)
         } catch let error as FakeFaultSpecError {
             throw ValidationError(error.description)
         } catch let error as FakeServiceConfigurationError {
@@ -110,6 +141,7 @@ struct FakeCommand: AsyncParsableCommand {
             fake Ideogram service on http://\(host):\(port)
               official:   POST /upscale            (Api-Key: \(shownKey))
               aggregator: POST /ideogram/upscale   (Authorization: Bearer \(shownKey))
+              v2:         POST /v2/image/upscale/MODEL, GET /v2/generations/ID   (Api-Key; generations take \(generationMs) ms)
             \(pace)try: IDEOGRAM_API_KEY=\(anyKey ? "anything" : key) ideogram-tui upscale FILE --base-url http://\(host):\(port)
 
             """
