@@ -10,6 +10,7 @@ public enum BindingTables {
         case .prompt: prompt
         case .parameters: parameters
         case .results: results
+        case .details: details
         case .help: help
         case .confirm: confirm
         }
@@ -103,16 +104,31 @@ public enum BindingTables {
         KeyBinding([.pageDown], .resultsPageDown, "Page down"),
         KeyBinding([.home, .char("g")], .resultsTop, "Newest job"),
         KeyBinding([.end, .char("G")], .resultsBottom, "Oldest job"),
+        KeyBinding([.enter], .showDetails, "The job's details: the whole prompt, every image, path and URL", hint: "details"),
         KeyBinding([.char("v")], .toggleEnlarged, "Larger view of the result (again: back to the list)", hint: "larger view"),
         KeyBinding([.escape], .closeEnlarged, "Back from the larger view"),
         KeyBinding([.char("o")], .openResult, "Open the result URL (or the saved file)", hint: "open"),
         KeyBinding([.char("y")], .copyURL, "Copy the result URL (OSC 52)", hint: "copy"),
+        KeyBinding([.char("c")], .copyPath, "Copy the saved result's path (OSC 52)"),
         KeyBinding([.char("e")], .loadIntoEditor, "Load the job's source and parameters into the editor", hint: "edit"),
         KeyBinding([.char("r")], .resubmit, "Resubmit the job as it was (asks first: billed again)", hint: "resubmit"),
         KeyBinding([.char("x")], .cancelJob, "Cancel the job", hint: "cancel"),
         KeyBinding([.char("R")], .retryJob, "Retry a failed or unknown job (asks first)", hint: "retry"),
         KeyBinding([.char("u")], .useSeed, "Use this result's seed as the fixed seed"),
         KeyBinding([.char("s")], .submit, "Submit the marked images (or the selected file)"),
+    ]
+
+    static let details: [KeyBinding] = [
+        KeyBinding([.left, .char("h")], .previousImage, "Previous image of the job", hint: "image"),
+        KeyBinding([.right, .char("l")], .nextImage, "Next image of the job", hint: "image"),
+        KeyBinding([.up, .char("k")], .detailsScrollUp, "Scroll up"),
+        KeyBinding([.down, .char("j")], .detailsScrollDown, "Scroll down"),
+        KeyBinding([.pageUp], .detailsPageUp, "Page up"),
+        KeyBinding([.pageDown], .detailsPageDown, "Page down"),
+        KeyBinding([.escape, .enter], .closeDetails, "Back to the list", hint: "back"),
+        KeyBinding([.char("o")], .openResult, "Open this image's URL (or its saved file)", hint: "open"),
+        KeyBinding([.char("y")], .copyURL, "Copy this image's URL (OSC 52)", hint: "copy"),
+        KeyBinding([.char("c")], .copyPath, "Copy this image's saved path (OSC 52)", hint: "copy path"),
     ]
 
     static let help: [KeyBinding] = [

@@ -79,7 +79,11 @@ public struct AppState: Hashable, Sendable {
 
     /// The results pane's larger single view is on screen (it shows only while the pane has
     /// the keyboard, so Tab away and back returns to it).
-    public var showsEnlargedResult: Bool { focus == .results && results.isEnlarged }
+    public var showsEnlargedResult: Bool { focus == .results && results.isEnlarged && results.details == nil }
+
+    /// The details view (Enter) is on screen; like the larger view, only while the results
+    /// pane has the keyboard.
+    public var showsDetails: Bool { focus == .results && results.details != nil }
 
     /// Keys go into a text field (prompt editor, filter, help filter), so `q` and `?` type.
     public var isTyping: Bool {

@@ -5,6 +5,8 @@ public struct ResultsState: Hashable, Sendable {
     public var scrollTop = 0
     /// `v`: the selected job's result in a larger single view instead of the pane.
     public var isEnlarged = false
+    /// Enter: the selected job's details, whole, over the right column; nil when closed.
+    public var details: ResultDetails?
 
     public init() {}
 
@@ -17,10 +19,17 @@ public struct ResultsState: Hashable, Sendable {
 
     public mutating func replaceJobs(_ rows: [JobRow]) {
         let oldIndex = selectedIndex
+        let known = Set(jobs.map(\.id))
+        let hadJobs = !jobs.isEmpty
         jobs = rows.sorted { a, b in
             a.submittedAt != b.submittedAt ? a.submittedAt > b.submittedAt : a.id.rawValue > b.id.rawValue
         }
-        if selectedIndex == nil {
+        // Jobs that were not there before were just submitted: the selection follows them
+        // (to the newest), so they never appear off screen while an old one stays selected.
+        if hadJobs, let newest = jobs.first(where: { !known.contains($0.id) }) {
+            selectedID = newest.id
+            details = nil
+        } else if selectedIndex == nil {
             // The selected job went away (or none was selected): stay at the same height.
             if jobs.isEmpty {
                 selectedID = nil
@@ -39,4 +48,17 @@ public struct ResultsState: Hashable, Sendable {
     public var billedImages: Int { jobs.reduce(0) { $0 + $1.billedImages } }
 
     public func count(_ state: JobRowState) -> Int { jobs.filter { $0.state == state }.count }
+}
+
+/// The details view's place: which of the job's images, and how far it is scrolled.
+public struct ResultDetails: Hashable, Sendable {
+    /// Index into the job's images.
+    public var image = 0
+    /// The first line shown.
+    public var scroll = 0
+
+    public init(image: Int = 0, scroll: Int = 0) {
+        self.image = image
+        self.scroll = scroll
+    }
 }

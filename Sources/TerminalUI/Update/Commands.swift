@@ -27,8 +27,12 @@ enum Commands {
 
         case .resultsUp, .resultsDown, .resultsPageUp, .resultsPageDown, .resultsTop, .resultsBottom,
              .openResult, .copyURL, .loadIntoEditor, .resubmit, .cancelJob, .retryJob, .useSeed,
-             .toggleEnlarged, .closeEnlarged:
+             .toggleEnlarged, .closeEnlarged, .copyPath, .showDetails:
             return ResultsUpdate.perform(command, &state)
+
+        case .closeDetails, .previousImage, .nextImage, .detailsScrollUp, .detailsScrollDown, .detailsPageUp, .detailsPageDown:
+            DetailsUpdate.perform(command, &state)
+            return []
 
         case .closeHelp, .helpDeleteBackward, .helpScrollUp, .helpScrollDown:
             HelpUpdate.perform(command, &state)
