@@ -170,3 +170,20 @@ extension Fixtures {
         return state
     }
 }
+
+extension Fixtures {
+    /// The folder with a GIF and a TIFF (named .png) besides the usual entries, their headers
+    /// read, the GIF selected and Space pressed on it (refused).
+    static func unsupportedImagesState(size: Size) -> AppState {
+        var state = state(size: size)
+        let extra = [FileEntry(name: Array("anim.gif".utf8), kind: .file, size: 48_000, modified: 8),
+                     FileEntry(name: Array("scan.png".utf8), kind: .file, size: 900_000, modified: 9)]
+        _ = update(&state, .directoryListed(DirectoryListing(path: FilePath("/data/pics"), entries: entries() + extra,
+                                                             request: state.files.listingRequest)))
+        _ = update(&state, .imageInspected(FilePath("/data/pics/anim.gif"), .unsupported(format: "GIF")))
+        _ = update(&state, .imageInspected(FilePath("/data/pics/scan.png"), .unsupported(format: "TIFF")))
+        state.files.cursor = state.files.visible.firstIndex { state.files.entries[$0].displayName == "anim.gif" } ?? 0
+        _ = update(&state, .key(.char(" ")))
+        return state
+    }
+}

@@ -36,7 +36,8 @@ import Testing
         let withheld = Fixtures.resultsState(size: size, adding: [Fixtures.withheldJob()])
         let start = Fixtures.t0.addingTimeInterval(25)
         let retrying = Fixtures.resultsState(size: size, adding: [Fixtures.retryingJob(now: start)])
-        return [("withheld", withheld), ("retrying", retrying), ("details", Fixtures.detailsState(size: size, image: 1))]
+        return [("withheld", withheld), ("retrying", retrying), ("details", Fixtures.detailsState(size: size, image: 1)),
+                ("unsupported-images", Fixtures.unsupportedImagesState(size: size))]
     }
 
     /// States holding loaded previews, the pictures made in the test (the core is pure).

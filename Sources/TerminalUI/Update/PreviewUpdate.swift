@@ -40,6 +40,8 @@ enum PreviewUpdate {
         switch slot {
         case .file:
             guard let entry = state.files.selectedEntry, entry.looksLikeImage, let selected = state.files.selectedPath else { return nil }
+            // A GIF named .png has no picture to make: the pane says what it is instead.
+            if case .unsupported = state.files.inspections[selected] { return nil }
             path = selected
             modified = entry.modified
         case .source:
