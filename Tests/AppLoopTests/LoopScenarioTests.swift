@@ -104,6 +104,23 @@ import TerminalUI
         try await scenario.quit()
     }
 
+    /// On a machine with no opener, `o` shows the URL and copies it instead of failing.
+    @Test func openWithoutAnOpenerShowsAndCopiesTheURL() async throws {
+        let opener = ExternalOpener(program: "ideogram-tui-test-no-such-opener", environment: [:])
+        let scenario = try await Scenario.begin(size: Size(columns: 160, rows: 48), opener: opener)
+        let terminal = scenario.terminal
+        await scenario.mark(rows: [1])
+        await terminal.press(.ctrl("s"))
+        try await terminal.waitUntil(screenContains: "submitted 1 job")
+        scenario.jobs.finishQueued()
+        try await terminal.waitUntil(screenContains: "done 2.0s 128x64")
+        await terminal.press(.tab, .tab, .char("o"))
+        let url = "https://fake.invalid/result/0.png"
+        try await terminal.waitUntil(screenContains: "no ideogram-tui-test-no-such-opener to open with; copied: \(url)")
+        #expect(await terminal.clipboard == [url])
+        try await scenario.quit()
+    }
+
     @Test func aSignalEndsTheLoopAndGivesTheTerminalBack() async throws {
         let scenario = try await Scenario.begin()
         await scenario.terminal.terminate()

@@ -13,7 +13,7 @@ struct Scenario {
     let jobs: ScriptedJobControl
     let loop: Task<AppState, any Error>
 
-    static func begin(size: Size = Size(columns: 80, rows: 24)) async throws -> Scenario {
+    static func begin(size: Size = Size(columns: 80, rows: 24), opener: ExternalOpener = ExternalOpener()) async throws -> Scenario {
         let folder = try ScenarioFolder()
         let terminal = InMemoryTerminal(size: size)
         let jobs = ScriptedJobControl(start: start)
@@ -21,7 +21,9 @@ struct Scenario {
                              connection: ConnectionInfo(endpoint: "http://127.0.0.1:9/upscale", dialect: "official", redactedKey: "WXYZ"),
                              size: Size(columns: 80, rows: 24), now: start.addingTimeInterval(30))
         let loop = Task { () async throws -> AppState in
-            try await AppLoop(state: state, terminal: terminal, jobs: jobs).run()
+            var app = AppLoop(state: state, terminal: terminal, jobs: jobs)
+            app.opener = opener
+            return try await app.run()
         }
         let scenario = Scenario(folder: folder, terminal: terminal, jobs: jobs, loop: loop)
         // The folder is listed and the images' sizes are read.
