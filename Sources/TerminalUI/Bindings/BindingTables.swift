@@ -68,8 +68,8 @@ public enum BindingTables {
     static let prompt: [KeyBinding] = [
         KeyBinding([.left], .cursorLeft, "Cursor left"),
         KeyBinding([.right], .cursorRight, "Cursor right"),
-        KeyBinding([.shiftLeft], .wordLeft, "Previous word"),
-        KeyBinding([.shiftRight], .wordRight, "Next word"),
+        KeyBinding([.ctrlLeft, .alt("b"), .shiftLeft], .wordLeft, "Previous word"),
+        KeyBinding([.ctrlRight, .alt("f"), .shiftRight], .wordRight, "Next word"),
         KeyBinding([.home, .ctrl("a")], .lineStart, "Start of the prompt"),
         KeyBinding([.end, .ctrl("e")], .lineEnd, "End of the prompt"),
         KeyBinding([.backspace], .deleteBackward, "Delete before the cursor"),
@@ -134,8 +134,10 @@ public enum BindingTables {
     static let help: [KeyBinding] = [
         KeyBinding([.escape, .char("?")], .closeHelp, "Close the help", hint: "close"),
         KeyBinding([.backspace], .helpDeleteBackward, "Delete the last filter character"),
-        KeyBinding([.up, .pageUp], .helpScrollUp, "Scroll up"),
-        KeyBinding([.down, .pageDown], .helpScrollDown, "Scroll down"),
+        KeyBinding([.up], .helpScrollUp, "Scroll up"),
+        KeyBinding([.down], .helpScrollDown, "Scroll down"),
+        KeyBinding([.pageUp], .helpPageUp, "Page up"),
+        KeyBinding([.pageDown], .helpPageDown, "Page down"),
     ]
 
     static let confirm: [KeyBinding] = [

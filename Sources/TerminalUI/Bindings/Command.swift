@@ -23,7 +23,7 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
     case showDetails, closeDetails, previousImage, nextImage
     case detailsScrollUp, detailsScrollDown, detailsPageUp, detailsPageDown
     // Help overlay
-    case closeHelp, helpDeleteBackward, helpScrollUp, helpScrollDown
+    case closeHelp, helpDeleteBackward, helpScrollUp, helpScrollDown, helpPageUp, helpPageDown
     // Confirmation
     case confirm, dismiss
 }

@@ -26,9 +26,12 @@ public struct ConnectionInfo: Hashable, Sendable {
 public struct StatusMessage: Hashable, Sendable {
     public var text: String
     public var isError: Bool
-    public init(_ text: String, isError: Bool = false) {
+    /// The message is about a parameter's value: it goes once the values are valid again.
+    public var isAboutParameters: Bool
+    public init(_ text: String, isError: Bool = false, isAboutParameters: Bool = false) {
         self.text = text
         self.isError = isError
+        self.isAboutParameters = isAboutParameters
     }
 }
 
