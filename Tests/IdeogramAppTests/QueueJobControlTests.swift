@@ -96,4 +96,41 @@ import UpscaleQueue
             == "API key refused (401): no API key is configured for X")
         #expect(JobRowMapping.pause(.user).reason == "by you")
     }
+
+    /// A withheld image and a retry wait reach the row as themselves: the image's outcome, and
+    /// the attempt, cause and due time the row counts down to (not an error text).
+    @Test func withheldImagesAndRetryWaitsReachTheRows() async throws {
+        let root = NSTemporaryDirectory() + "control-\(UUID().uuidString)"
+        let demo = try await DemoEnvironment.start(workFolder: root)
+        defer { Task { await demo.stop() } }
+        let network = LiveNetwork(credentials: [(endpoint: demo.endpoint, key: demo.apiKey)])
+        var configuration = QueueConfiguration()
+        configuration.outputDirectory = demo.outputDirectory
+        configuration.upscaleRetry = RetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(300), maxDelay: .milliseconds(300), jitter: { $0 })
+        let queue = try await UpscaleQueue.open(history: try History.open(at: demo.historyPath), service: network.service, fetcher: network.downloader,
+                                                configuration: configuration)
+        let control = QueueJobControl(queue: queue, endpoint: demo.endpoint, outputDirectory: demo.outputDirectory)
+        demo.service.injectFaults([.serverError(status: 503), .unsafeImage])
+
+        var updates = control.updates().makeAsyncIterator()
+        let submitted = Date()
+        try await control.submit([JobSubmission(sourcePath: demo.samplesFolder + "/tiny-icon.png", request: UpscaleRequest(prompt: "x"))])
+        var waiting: JobRow?
+        var finished: JobRow?
+        while finished == nil, let view = await updates.next() {
+            guard let row = view.jobs.first else { continue }
+            if row.retry != nil, waiting == nil { waiting = row }
+            if !row.state.isInFlight { finished = row }
+        }
+        let retry = try #require(waiting?.retry)
+        #expect(retry.attempt == 2 && retry.cause == "503")
+        #expect(retry.dueAt > submitted && retry.dueAt.timeIntervalSince(submitted) < 5)
+        #expect(waiting?.state == .queued && waiting?.errorText == nil, "the wait is counted down, not told as an error")
+
+        #expect(finished?.state == .done && finished?.retry == nil)
+        #expect(finished?.images.map(\.outcome) == [.withheld])
+        #expect(finished?.withheldImages == 1 && finished?.billedImages == 1)
+        await queue.close()
+        try await network.shutdown()
+    }
 }
