@@ -77,25 +77,6 @@ import UpscaleQueue
         await queue.close()
         try await network.shutdown()
     }
-}
-
-@Suite struct JobRowMappingTests {
-    @Test func everyQueueStateHasItsRowState() {
-        let pairs: [(JobState, JobRowState)] = [
-            (.queued, .queued), (.uploading, .uploading), (.waitingForAnswer, .waitingForAnswer), (.downloading, .downloading),
-            (.done, .done), (.failed(.network(message: "x")), .failed), (.rejected(message: "x"), .rejected),
-            (.cancelled, .cancelled), (.outcomeUnknown(message: "x"), .outcomeUnknown),
-        ]
-        for (queueState, rowState) in pairs { #expect(JobRowMapping.state(queueState) == rowState) }
-        #expect(Set(pairs.map(\.1)) == Set(JobRowState.allCases))
-    }
-
-    @Test func aPauseSaysWhyInAFewWords() {
-        #expect(JobRowMapping.pause(.outOfCredit(.outOfCredit(reason: "daily_limit", message: "limit"))).reason == "out of credit (daily_limit)")
-        #expect(JobRowMapping.pause(.unauthorized(.unauthorized(status: 401, message: "no API key is configured for X"))).reason
-            == "API key refused (401): no API key is configured for X")
-        #expect(JobRowMapping.pause(.user).reason == "by you")
-    }
 
     /// A withheld image and a retry wait reach the row as themselves: the image's outcome, and
     /// the attempt, cause and due time the row counts down to (not an error text).
@@ -132,5 +113,24 @@ import UpscaleQueue
         #expect(finished?.withheldImages == 1 && finished?.billedImages == 1)
         await queue.close()
         try await network.shutdown()
+    }
+}
+
+@Suite struct JobRowMappingTests {
+    @Test func everyQueueStateHasItsRowState() {
+        let pairs: [(JobState, JobRowState)] = [
+            (.queued, .queued), (.uploading, .uploading), (.waitingForAnswer, .waitingForAnswer), (.downloading, .downloading),
+            (.done, .done), (.failed(.network(message: "x")), .failed), (.rejected(message: "x"), .rejected),
+            (.cancelled, .cancelled), (.outcomeUnknown(message: "x"), .outcomeUnknown),
+        ]
+        for (queueState, rowState) in pairs { #expect(JobRowMapping.state(queueState) == rowState) }
+        #expect(Set(pairs.map(\.1)) == Set(JobRowState.allCases))
+    }
+
+    @Test func aPauseSaysWhyInAFewWords() {
+        #expect(JobRowMapping.pause(.outOfCredit(.outOfCredit(reason: "daily_limit", message: "limit"))).reason == "out of credit (daily_limit)")
+        #expect(JobRowMapping.pause(.unauthorized(.unauthorized(status: 401, message: "no API key is configured for X"))).reason
+            == "API key refused (401): no API key is configured for X")
+        #expect(JobRowMapping.pause(.user).reason == "by you")
     }
 }
