@@ -53,7 +53,9 @@ enum DetailsView {
         add("Prompt", job.request.prompt ?? "—", theme.text)
         if let error = job.errorText { add("Error", error, theme.problem) }
         if job.mayHaveBeenBilled { add("Billing", "sent but unanswered: may have been billed; R retries", theme.warning) }
-        if let retry = job.retry, let text = job.retryText(now: state.now) { add("Retry", "\(text): \(retry.reason)", theme.warning) }
+        if job.isRetrying(in: state), let retry = job.retry, let text = job.retryText(now: state.now) {
+            add("Retry", "\(text): \(retry.reason)", theme.warning)
+        }
         guard !job.images.isEmpty else {
             add("URL", job.resultURL ?? "—", theme.key)
             add("File", job.localFile ?? "—", theme.text)
