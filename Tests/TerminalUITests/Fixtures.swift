@@ -139,8 +139,8 @@ extension Fixtures {
         var state = state(size: size)
         _ = update(&state, .jobsChanged(jobs() + [eightImageJob()]))
         state.focus = .results
-        _ = update(&state, .key(.enter))
-        for _ in 0..<image { _ = update(&state, .key(.right)) }
+        PictureFixtures.deliver(update(&state, .key(.enter)), into: &state, facts: PictureFixtures.facts)
+        for _ in 0..<image { PictureFixtures.deliver(update(&state, .key(.right)), into: &state, facts: PictureFixtures.facts) }
         return state
     }
 }

@@ -63,4 +63,17 @@ import Testing
         _ = update(&s, .key(.escape))
         #expect(s.results.details == nil && !text(s).contains("Details ·"))
     }
+
+    /// Where it has room (160x48), the details view shows the picture of the image it is on.
+    @Test func theDetailsPictureFollowsTheImageShown() {
+        var s = Fixtures.detailsState(size: Size(columns: 160, rows: 48), image: 0)
+        #expect(s.previews[.enlarged].request?.path == FilePath("/data/out/harbour-upscaled-1.png"))
+        let effects = update(&s, .key(.right))
+        #expect(effects.contains { if case .loadPreview(.enlarged, let key) = $0 { key.path == FilePath("/data/out/harbour-upscaled-2.png") } else { false } })
+        // The 3rd was withheld: no picture to ask for, and the view says why.
+        #expect(update(&s, .key(.right)).contains(.cancelPreview(.enlarged)))
+        #expect(render(s, size: s.size).lines.joined().contains("no picture: withheld by the safety check"))
+        // At 80x24 the text has the whole view.
+        #expect(Fixtures.detailsState(image: 0).previews[.enlarged].request == nil)
+    }
 }

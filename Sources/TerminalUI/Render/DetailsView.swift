@@ -19,16 +19,31 @@ enum DetailsView {
         screen.fill(rect)
         guard let job = state.results.selectedJob, let details = state.results.details else { return }
         Draw.pane(rect, title: "Details · " + TerminalSafeTextBridge.text(job.sourceName, limit: 60), focused: true, theme: theme, &screen)
-        let inner = rect.inner
-        let all = lines(job, image: details.image, width: inner.width, state: state)
-        let top = clampedScroll(details.scroll, lineCount: all.count, height: inner.height)
-        for (i, line) in all.dropFirst(top).prefix(inner.height).enumerated() {
-            let y = inner.y + i
-            screen.write(line.label, x: inner.x, y: y, style: theme.title)
-            screen.write(line.text, x: inner.x + labelWidth, y: y, maxWidth: inner.width - labelWidth, style: line.style)
+        let text = layout.detailsText
+        let all = lines(job, image: details.image, width: text.width, state: state)
+        let top = clampedScroll(details.scroll, lineCount: all.count, height: text.height)
+        for (i, line) in all.dropFirst(top).prefix(text.height).enumerated() {
+            let y = text.y + i
+            screen.write(line.label, x: text.x, y: y, style: theme.title)
+            screen.write(line.text, x: text.x + labelWidth, y: y, maxWidth: text.width - labelWidth, style: line.style)
         }
-        if all.count > top + inner.height {
-            Draw.rightAligned(" ↓ more ", maxX: rect.maxX - 1, y: rect.maxY - 1, style: theme.focusedTitle, &screen)
+        if all.count > top + text.height {
+            Draw.rightAligned(" ↓ more ", maxX: rect.maxX - 1, y: text.maxY, style: theme.focusedTitle, &screen)
+        }
+        if let box = layout.detailsPicture { drawPicture(job, details: details, state: state, box: box, &screen) }
+    }
+
+    /// Below a rule, the picture of the image the view is on, or why there is none.
+    static func drawPicture(_ job: JobRow, details: ResultDetails, state: AppState, box: Rect, _ screen: inout Screen) {
+        let theme = state.theme
+        for x in box.x..<box.maxX { screen.write("─", x: x, y: box.y - 1, style: theme.border) }
+        if job.downloadedFile(image: details.image) != nil {
+            PreviewView.drawContent(state.previews[.enlarged].content, in: box, theme: theme, &screen)
+        } else if job.images.indices.contains(details.image) {
+            let note = "no picture: " + outcomeText(job.images[details.image].outcome)
+            screen.write(Draw.fit(TerminalSafeTextBridge.text(note, limit: 300), width: box.width), x: box.x, y: box.y, style: theme.dim)
+        } else {
+            screen.write(Draw.fit(ResultPreviewsView.notDownloaded(job), width: box.width), x: box.x, y: box.y, style: theme.dim)
         }
     }
 

@@ -5,8 +5,8 @@ enum DetailsUpdate {
             state.results.details = nil
             return
         }
-        let inner = Layout(size: state.size).enlargedView.inner
-        let page = max(1, inner.height - 1)
+        let text = Layout(size: state.size).detailsText
+        let page = max(1, text.height - 1)
         switch command {
         case .closeDetails:
             state.results.details = nil
@@ -24,8 +24,8 @@ enum DetailsUpdate {
         case .detailsPageDown: details.scroll += page
         default: break
         }
-        let lineCount = DetailsView.lines(job, image: details.image, width: inner.width, state: state).count
-        details.scroll = DetailsView.clampedScroll(details.scroll, lineCount: lineCount, height: inner.height)
+        let lineCount = DetailsView.lines(job, image: details.image, width: text.width, state: state).count
+        details.scroll = DetailsView.clampedScroll(details.scroll, lineCount: lineCount, height: text.height)
         state.results.details = details
     }
 }
