@@ -60,7 +60,11 @@ public struct AppLoop: Sendable {
                 guard case .actions(let actions) = event else { break loop }
                 if await apply(actions, to: &state, performer) { break loop }
             }
+            let wasTicking = ticker != nil
             ticker = adjust(ticker, needed: state.needsTicks) { inbox.post(.actions([$0])) }
+            // Time stood still while nothing moved: the first frame of a countdown or an elapsed
+            // time must not be drawn from the last tick's time.
+            if ticker != nil && !wasTicking { _ = await apply([.tick(Date())], to: &state, performer) }
             await terminal.draw(render(state, size: state.size))
         }
         ticker?.cancel()

@@ -72,7 +72,17 @@ struct EffectPerformer: Sendable {
         case .resumeQueue:
             await jobs.resume()
         case .open(let target):
-            if let problem = opener.open(target) { post([.message(problem, isError: true)]) }
+            switch opener.open(target) {
+            case .started: break
+            case .notInstalled(let program):
+                // Without a desktop there is nothing to open with: the text is what the user
+                // needs, so show it and put it on the clipboard.
+                let text = switch target { case .url(let url): url; case .file(let path): path }
+                await terminal.copyToClipboard(text)
+                post([.message("no \(program) to open with; copied: \(text)", isError: false)])
+            case .failed(let problem):
+                post([.message(problem, isError: true)])
+            }
         case .quit, .copyToClipboard, .setMouse, .loadPreview, .cancelPreview:
             break  // performed on the loop, in order
         }

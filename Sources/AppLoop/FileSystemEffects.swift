@@ -108,11 +108,23 @@ public struct FileSystemEffects: Sendable {
                 return .image(format: header.format.rawValue, width: header.width, height: header.height)
             case .failure(.truncated(.jpeg)) where got == wanted:
                 continue  // the file goes on: read further for the SOF
+            case .failure(.unsupported(let kind)):
+                return unsupported(kind)
             case .failure(let error):
                 return .notAnImage(String(describing: error))
             }
         }
         return .notAnImage(String(describing: ImageSniffer.Failure.truncated(.jpeg)))
+    }
+
+    /// The sniffer names what an unsupported file most likely is ("a GIF image", "an HEIF/AVIF
+    /// or video file", "text, not an image"): an image format's name is its capitalised word.
+    static func unsupported(_ kind: String) -> ImageInspection {
+        var words = kind.split(separator: " ")
+        if let article = words.first, article == "a" || article == "an" { words.removeFirst() }
+        guard let name = words.first, name.count >= 3,
+              name.allSatisfy({ ($0.isASCII && $0.isUppercase) || $0 == "/" }) else { return .notAnImage(kind) }
+        return .unsupported(format: String(name))
     }
 
     /// Reads until `count` bytes or the end of the file; returns how many were read.

@@ -50,6 +50,10 @@ static inline int ideo_key_btab(void) { return KEY_BTAB; }
 static inline int ideo_key_resize(void) { return KEY_RESIZE; }
 static inline int ideo_key_mouse(void) { return KEY_MOUSE; }
 static inline int ideo_key_f0(void) { return KEY_F0; }
+// Ctrl-arrows have no fixed code: ncurses numbers the terminal's extended key capabilities
+// (kLFT5, kRIT5) when it starts, so ask which code xterm's sequence was given (0: none).
+static inline int ideo_key_ctrl_left(void) { return key_defined("\033[1;5D"); }
+static inline int ideo_key_ctrl_right(void) { return key_defined("\033[1;5C"); }
 
 static inline mmask_t ideo_mouse_mask(void) {
     return BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON3_CLICKED

@@ -39,7 +39,10 @@ enum KeyTranslator {
         case ideo_key_enter(): return .enter
         case ideo_key_btab(): return .backTab
         case ideo_key_f0() + 1...ideo_key_f0() + 24: return .function(Int(code - ideo_key_f0()))
-        default: return nil
+        default: break
         }
+        if code == ideo_key_ctrl_left() { return .ctrlLeft }
+        if code == ideo_key_ctrl_right() { return .ctrlRight }
+        return nil
     }
 }

@@ -28,9 +28,38 @@ enum JobRowMapping {
             errorText: errorText(job),
             mayHaveBeenBilled: { if case .outcomeUnknown = job.state { true } else { false } }(),
             billedImages: job.answer?.images.count ?? 0,
-            uploadFraction: job.state == .uploading ? uploadFraction : nil)
+            uploadFraction: job.state == .uploading ? uploadFraction : nil,
+            images: job.results.map(image),
+            retry: job.retryWait.map(countdown))
         row.isHeld = job.state == .queued && job.isHeld
         return row
+    }
+
+    /// One image of the answer and its fate here.
+    static func image(_ result: JobResult) -> JobImage {
+        var file: String?
+        let outcome: JobImage.Outcome
+        switch result.outcome {
+        case .pending: outcome = .pending
+        case .saved(let saved): outcome = .saved; file = saved.path
+        case .withheld: outcome = .withheld
+        case .expired, .downloadFailed: outcome = .lost(result.outcome.description)
+        }
+        return JobImage(resolution: result.resolution, seed: result.seed, prompt: result.prompt, url: result.url,
+                        localFile: file, outcome: outcome)
+    }
+
+    /// The retry wait as the row counts it down: the attempt, when, and the status or word
+    /// that caused it.
+    static func countdown(_ wait: RetryWait) -> RetryCountdown {
+        let cause = switch wait.reason {
+        case .rateLimited: "429"
+        case .serverError(let status, _), .unexpectedStatus(let status, _): String(status)
+        case .timeout: "timeout"
+        case .network: "network"
+        default: wait.reason.category.rawValue
+        }
+        return RetryCountdown(attempt: wait.nextAttempt, dueAt: wait.dueAt, cause: cause, reason: wait.reason.description)
     }
 
     /// Why the queue is paused, in the few words the status bar has room for; the service's
@@ -58,6 +87,7 @@ enum JobRowMapping {
     }
 
     /// What went wrong, including results that were withheld, expired or failed to download.
+    /// A retry wait is not here: the row counts it down from `JobRow.retry`.
     static func errorText(_ job: Job) -> String? {
         switch job.state {
         case .failed(let error): return error.description
@@ -66,7 +96,6 @@ enum JobRowMapping {
         default: break
         }
         if job.state == .queued && job.isHeld { return "queued by an earlier run and not sent: R sends it" }
-        if let wait = job.retryWait { return "retrying in \(wait.delay): \(wait.reason.description)" }
         let problems = job.results.compactMap { result -> String? in
             switch result.outcome {
             case .pending, .saved: nil

@@ -72,4 +72,22 @@ import TerminalUI
             return
         }
     }
+
+    /// A GIF or TIFF is named as what it is, whatever its name says; text is not an image.
+    @Test func unsupportedImagesAreNamedByTheirFormat() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tui-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let files: [(String, [UInt8], ImageInspection)] = [
+            ("anim.gif", Array("GIF89a".utf8) + [UInt8](repeating: 0, count: 20), .unsupported(format: "GIF")),
+            ("scan.png", [0x49, 0x49, 0x2A, 0x00] + [UInt8](repeating: 0, count: 20), .unsupported(format: "TIFF")),
+            ("photo.heic", [0, 0, 0, 24] + Array("ftypheic".utf8) + [UInt8](repeating: 0, count: 20), .unsupported(format: "HEIF/AVIF")),
+            ("notes.png", Array("just some words\n".utf8), .notAnImage("text, not an image")),
+        ]
+        for (name, bytes, expected) in files {
+            let path = folder + "/" + name
+            _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
+            #expect(FileSystemEffects.inspectNow(FilePath(path)) == expected, "\(name)")
+        }
+    }
 }

@@ -104,6 +104,41 @@ import TerminalUI
         try await scenario.quit()
     }
 
+    /// A retry wait counts down on screen: the loop ticks while it is shown.
+    @Test func aRetryWaitCountsDown() async throws {
+        let scenario = try await Scenario.begin()
+        let terminal = scenario.terminal
+        await scenario.mark(rows: [1])
+        await terminal.press(.ctrl("s"))
+        try await terminal.waitUntil(screenContains: "submitted 1 job")
+        scenario.jobs.failWith503(retryingIn: 2.5)
+        // The first frame already counts from now, not from when the screen last moved.
+        let first = try await terminal.waitUntil(screenContains: "retrying in")
+        #expect(first.lines.contains { $0.contains("retrying in 3 s (attempt 2, 503)") }, "\(first.lines.joined(separator: "\n"))")
+        try await terminal.waitUntil(screenContains: "retrying in 2 s (attempt 2, 503)")
+        try await terminal.waitUntil(screenContains: "retrying in 1 s (attempt 2, 503)")
+        scenario.jobs.finishQueued()
+        try await terminal.waitUntil(screenContains: "done 2.0s 128x64")
+        try await scenario.quit()
+    }
+
+    /// On a machine with no opener, `o` shows the URL and copies it instead of failing.
+    @Test func openWithoutAnOpenerShowsAndCopiesTheURL() async throws {
+        let opener = ExternalOpener(program: "ideogram-tui-test-no-such-opener", environment: [:])
+        let scenario = try await Scenario.begin(size: Size(columns: 160, rows: 48), opener: opener)
+        let terminal = scenario.terminal
+        await scenario.mark(rows: [1])
+        await terminal.press(.ctrl("s"))
+        try await terminal.waitUntil(screenContains: "submitted 1 job")
+        scenario.jobs.finishQueued()
+        try await terminal.waitUntil(screenContains: "done 2.0s 128x64")
+        await terminal.press(.tab, .tab, .char("o"))
+        let url = "https://fake.invalid/result/0.png"
+        try await terminal.waitUntil(screenContains: "no ideogram-tui-test-no-such-opener to open with; copied: \(url)")
+        #expect(await terminal.clipboard == [url])
+        try await scenario.quit()
+    }
+
     @Test func aSignalEndsTheLoopAndGivesTheTerminalBack() async throws {
         let scenario = try await Scenario.begin()
         await scenario.terminal.terminate()

@@ -14,7 +14,8 @@ struct Scenario {
     let loop: Task<AppState, any Error>
 
     /// `history`: the earlier jobs the queue's history holds, newest first.
-    static func begin(size: Size = Size(columns: 80, rows: 24), history: [JobRow] = []) async throws -> Scenario {
+    static func begin(size: Size = Size(columns: 80, rows: 24), history: [JobRow] = [],
+                      opener: ExternalOpener = ExternalOpener()) async throws -> Scenario {
         let folder = try ScenarioFolder()
         let terminal = InMemoryTerminal(size: size)
         let jobs = ScriptedJobControl(start: start)
@@ -23,7 +24,9 @@ struct Scenario {
                              connection: ConnectionInfo(endpoint: "http://127.0.0.1:9/upscale", dialect: "official", redactedKey: "WXYZ"),
                              size: Size(columns: 80, rows: 24), now: start.addingTimeInterval(30))
         let loop = Task { () async throws -> AppState in
-            try await AppLoop(state: state, terminal: terminal, jobs: jobs).run()
+            var app = AppLoop(state: state, terminal: terminal, jobs: jobs)
+            app.opener = opener
+            return try await app.run()
         }
         let scenario = Scenario(folder: folder, terminal: terminal, jobs: jobs, loop: loop)
         // The folder is listed and the images' sizes are read.

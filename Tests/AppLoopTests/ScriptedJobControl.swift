@@ -110,6 +110,7 @@ final class ScriptedJobControl: JobControl {
         change { queue in
             for index in queue.view.jobs.indices where queue.view.jobs[index].state == .queued {
                 queue.view.jobs[index].state = .done
+                queue.view.jobs[index].retry = nil
                 queue.view.jobs[index].startedAt = queue.view.jobs[index].submittedAt
                 queue.view.jobs[index].finishedAt = queue.view.jobs[index].submittedAt.addingTimeInterval(2)
                 queue.view.jobs[index].resultResolution = "128x64"
@@ -131,6 +132,17 @@ final class ScriptedJobControl: JobControl {
                 queue.view.jobs[index].state = .done
                 queue.view.jobs[index].localFile = "/saved/\(queue.view.jobs[index].sourceName)"
                 queue.view.jobs[index].billedImages = queue.view.jobs[index].request.numImages
+            }
+        }
+    }
+
+    /// The service answers 503: every queued job waits `seconds` (real time: the loop's ticks
+    /// read the clock) before its second attempt.
+    func failWith503(retryingIn seconds: Double) {
+        change { queue in
+            for index in queue.view.jobs.indices where queue.view.jobs[index].state == .queued {
+                queue.view.jobs[index].retry = RetryCountdown(attempt: 2, dueAt: Date().addingTimeInterval(seconds), cause: "503",
+                                                              reason: "the service failed (503): busy")
             }
         }
     }

@@ -73,6 +73,41 @@ import UpscaleQueue
         #expect(finished?.state == .done)
         await queue.close()
     }
+
+    /// A withheld image and a retry wait reach the row as themselves: the image's outcome, and
+    /// the attempt, cause and due time the row counts down to (not an error text).
+    @Test func withheldImagesAndRetryWaitsReachTheRows() async throws {
+        let root = NSTemporaryDirectory() + "control-\(UUID().uuidString)"
+        let demo = try DemoEnvironment.start(workFolder: root)
+        defer { demo.stop() }
+        var configuration = QueueConfiguration()
+        configuration.outputDirectory = demo.outputDirectory
+        configuration.upscaleRetry = RetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(300), maxDelay: .milliseconds(300), jitter: { $0 })
+        let queue = try await UpscaleQueue.open(history: try History.open(at: demo.historyPath), service: demo.service, fetcher: demo.fetcher,
+                                                configuration: configuration)
+        let control = QueueJobControl(queue: queue, endpoint: demo.endpoint, outputDirectory: demo.outputDirectory)
+        demo.backend.enqueueFaults([.serverError(status: 503), .unsafeImage])
+
+        var updates = control.updates().makeAsyncIterator()
+        let submitted = Date()
+        try await control.submit([JobSubmission(sourcePath: demo.samplesFolder + "/tiny-icon.png", request: UpscaleRequest(prompt: "x"))])
+        var waiting: JobRow?
+        var finished: JobRow?
+        while finished == nil, let view = await updates.next() {
+            guard let row = view.jobs.first else { continue }
+            if row.retry != nil, waiting == nil { waiting = row }
+            if !row.state.isInFlight { finished = row }
+        }
+        let retry = try #require(waiting?.retry)
+        #expect(retry.attempt == 2 && retry.cause == "503")
+        #expect(retry.dueAt > submitted && retry.dueAt.timeIntervalSince(submitted) < 5)
+        #expect(waiting?.state == .queued && waiting?.errorText == nil, "the wait is counted down, not told as an error")
+
+        #expect(finished?.state == .done && finished?.retry == nil)
+        #expect(finished?.images.map(\.outcome) == [.withheld])
+        #expect(finished?.withheldImages == 1 && finished?.billedImages == 1)
+        await queue.close()
+    }
 }
 
 @Suite struct JobRowMappingTests {
@@ -97,30 +132,29 @@ import UpscaleQueue
 /// Issue 14: a relaunched UI reaches the jobs of earlier runs.
 @Suite struct QueueJobControlHistoryTests {
     /// Opens a queue on the demo's history, as a UI run does.
-    static func open(_ demo: DemoEnvironment, _ network: LiveNetwork) async throws -> (UpscaleQueue, QueueJobControl) {
+    static func open(_ demo: DemoEnvironment) async throws -> (UpscaleQueue, QueueJobControl) {
         var configuration = QueueConfiguration()
         configuration.outputDirectory = demo.outputDirectory
-        let queue = try await UpscaleQueue.open(history: try History.open(at: demo.historyPath), service: network.service,
-                                                fetcher: network.downloader, configuration: configuration)
+        let queue = try await UpscaleQueue.open(history: try History.open(at: demo.historyPath), service: demo.service,
+                                                fetcher: demo.fetcher, configuration: configuration)
         return (queue, QueueJobControl(queue: queue, endpoint: demo.endpoint, outputDirectory: demo.outputDirectory))
     }
 
     @Test func anEarlierRunIsPagedFromTheHistoryAndItsJobsActedOn() async throws {
-        let demo = try await DemoEnvironment.start(workFolder: NSTemporaryDirectory() + "control-\(UUID().uuidString)")
-        defer { Task { await demo.stop() } }
-        let network = LiveNetwork(credentials: [(endpoint: demo.endpoint, key: demo.apiKey)])
+        let demo = try DemoEnvironment.start(workFolder: NSTemporaryDirectory() + "control-\(UUID().uuidString)")
+        defer { demo.stop() }
         let icon = demo.samplesFolder + "/tiny-icon.png"
         let forest = demo.samplesFolder + "/forest-path.png"
 
         // The earlier run: three jobs, all done.
-        let (first, earlier) = try await Self.open(demo, network)
+        let (first, earlier) = try await Self.open(demo)
         var updates = earlier.updates().makeAsyncIterator()
         for seed in 1...3 { try await earlier.submit([JobSubmission(sourcePath: icon, request: UpscaleRequest(seed: seed))]) }
         while let view = await updates.next(), !(view.jobs.count == 3 && view.jobs.allSatisfy { $0.state == .done }) {}
         await first.close()
 
         // The next run starts with an empty queue and reads the history a page at a time.
-        let (queue, control) = try await Self.open(demo, network)
+        let (queue, control) = try await Self.open(demo)
         let page = try await control.history(olderThan: nil, limit: 2)
         #expect(page.rows.map(\.request.seed) == [3, 2], "newest first")
         let next = try #require(page.next)
@@ -138,21 +172,19 @@ import UpscaleQueue
         await queue.waitUntilIdle()
         #expect(await queue.snapshot().filter { $0.request.seed == 1 && $0.state == .done }.count == 2)
         await queue.close()
-        try await network.shutdown()
     }
 
     /// A job left queued by a run that quit shows as held in the next run, and R sends it.
     @Test func aJobLeftQueuedIsHeldNextRunUntilSent() async throws {
-        let demo = try await DemoEnvironment.start(workFolder: NSTemporaryDirectory() + "control-\(UUID().uuidString)")
-        defer { Task { await demo.stop() } }
-        let network = LiveNetwork(credentials: [(endpoint: demo.endpoint, key: demo.apiKey)])
-        let (first, earlier) = try await Self.open(demo, network)
+        let demo = try DemoEnvironment.start(workFolder: NSTemporaryDirectory() + "control-\(UUID().uuidString)")
+        defer { demo.stop() }
+        let (first, earlier) = try await Self.open(demo)
         await earlier.pause()
         try await earlier.submit([JobSubmission(sourcePath: demo.samplesFolder + "/tiny-icon.png", request: UpscaleRequest())])
         await first.finishSentWork()
         await first.close()
 
-        let (queue, control) = try await Self.open(demo, network)
+        let (queue, control) = try await Self.open(demo)
         var updates = control.updates().makeAsyncIterator()
         let row = try #require(await updates.next()?.jobs.first)
         #expect(row.state == .queued && row.isHeld)
@@ -160,6 +192,5 @@ import UpscaleQueue
         try await control.retry(row.id)
         while let view = await updates.next(), view.jobs.first?.state != .done {}
         await queue.close()
-        try await network.shutdown()
     }
 }

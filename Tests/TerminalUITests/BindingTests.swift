@@ -37,6 +37,9 @@ import Testing
                 s.results.selectedID = id
             }
             if command == .closeEnlarged { s.results.isEnlarged = true }
+        case .details:
+            s = Fixtures.detailsState()
+            if [.detailsScrollUp, .detailsPageUp].contains(command) { _ = update(&s, .key(.pageDown)) }
         case .help:
             s.overlay = .help(filter: "ab", scroll: 2)
         case .confirm:

@@ -114,3 +114,76 @@ enum PictureFixtures {
 
     static func facts(_ slot: PreviewSlot) -> PreviewFacts { slot == .file || slot == .source ? beach : upscaled }
 }
+
+extension Fixtures {
+    static let longPrompt = "A quiet harbour at dawn, fishing boats tied along a stone pier, gulls over the water, "
+        + "mist on the hills behind the town, warm light on the houses, every rope and net sharp"
+
+    /// A job asked for 8 images: the 3rd was withheld by the safety check, the others saved.
+    static func eightImageJob() -> JobRow {
+        let images = (0..<8).map { i in
+            JobImage(resolution: "2048x1536", seed: 100 + i, prompt: longPrompt + " (variation \(i + 1))",
+                     url: i == 2 ? nil : "https://ideogram.ai/api/images/ephemeral/harbour-\(i + 1).png?exp=1700003600&sig=0123456789abcdef",
+                     localFile: i == 2 ? nil : "/data/out/harbour-upscaled-\(i + 1).png",
+                     outcome: i == 2 ? .withheld : .saved)
+        }
+        return JobRow(id: "j8", sourceName: "harbour.png", sourcePath: "/data/pics/holidays/2024/harbour.png", state: .done,
+                      request: UpscaleRequest(prompt: longPrompt, numImages: 8, seed: 100), submittedAt: t0.addingTimeInterval(22),
+                      startedAt: t0.addingTimeInterval(22), finishedAt: t0.addingTimeInterval(24), resultResolution: "2048x1536",
+                      promptUsed: images[0].prompt, seed: 100, resultURL: images[0].url, localFile: images[0].localFile,
+                      billedImages: 8, images: images)
+    }
+
+    /// The eight-image job selected in the results pane, its details open on image `image`.
+    static func detailsState(size: Size = Size(columns: 80, rows: 24), image: Int = 1) -> AppState {
+        var state = state(size: size)
+        _ = update(&state, .jobsChanged(jobs() + [eightImageJob()]))
+        state.focus = .results
+        PictureFixtures.deliver(update(&state, .key(.enter)), into: &state, facts: PictureFixtures.facts)
+        for _ in 0..<image { PictureFixtures.deliver(update(&state, .key(.right)), into: &state, facts: PictureFixtures.facts) }
+        return state
+    }
+}
+
+extension Fixtures {
+    /// A done job whose only image the safety check withheld: billed, nothing to show.
+    static func withheldJob() -> JobRow {
+        JobRow(id: "j5", sourceName: "crowd.png", sourcePath: "/data/pics/crowd.png", state: .done,
+               request: UpscaleRequest(), submittedAt: t0.addingTimeInterval(23), startedAt: t0.addingTimeInterval(23),
+               finishedAt: t0.addingTimeInterval(24.5), resultResolution: "2048x2048", promptUsed: "A crowd", seed: 7,
+               billedImages: 1, images: [JobImage(resolution: "2048x2048", seed: 7, prompt: "A crowd", outcome: .withheld)])
+    }
+
+    /// A job waiting out a retry after a 503, its next attempt (the 3rd) due in 1.2 s.
+    static func retryingJob(now: Date) -> JobRow {
+        JobRow(id: "j6", sourceName: "forest.png", sourcePath: "/data/pics/forest.png", state: .queued,
+               request: UpscaleRequest(), submittedAt: t0.addingTimeInterval(24),
+               retry: RetryCountdown(attempt: 3, dueAt: now.addingTimeInterval(1.2), cause: "503",
+                                     reason: "the service failed (503): upstream busy"))
+    }
+
+    /// The results pane holding `extra` besides the usual jobs, the newest selected.
+    static func resultsState(size: Size, adding extra: [JobRow]) -> AppState {
+        var state = state(size: size)
+        _ = update(&state, .jobsChanged(jobs() + extra))
+        state.focus = .results
+        return state
+    }
+}
+
+extension Fixtures {
+    /// The folder with a GIF and a TIFF (named .png) besides the usual entries, their headers
+    /// read, the GIF selected and Space pressed on it (refused).
+    static func unsupportedImagesState(size: Size) -> AppState {
+        var state = state(size: size)
+        let extra = [FileEntry(name: Array("anim.gif".utf8), kind: .file, size: 48_000, modified: 8),
+                     FileEntry(name: Array("scan.png".utf8), kind: .file, size: 900_000, modified: 9)]
+        _ = update(&state, .directoryListed(DirectoryListing(path: FilePath("/data/pics"), entries: entries() + extra,
+                                                             request: state.files.listingRequest)))
+        _ = update(&state, .imageInspected(FilePath("/data/pics/anim.gif"), .unsupported(format: "GIF")))
+        _ = update(&state, .imageInspected(FilePath("/data/pics/scan.png"), .unsupported(format: "TIFF")))
+        state.files.cursor = state.files.visible.firstIndex { state.files.entries[$0].displayName == "anim.gif" } ?? 0
+        _ = update(&state, .key(.char(" ")))
+        return state
+    }
+}

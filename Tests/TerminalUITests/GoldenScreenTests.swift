@@ -27,7 +27,17 @@ import Testing
         var empty = Fixtures.state(size: size, withJobs: false)
         _ = update(&empty, [.key(.char("/")), .key(.char("n"))])
         return [("main", main), ("marked", marked), ("editing", editing), ("help", help), ("confirm", confirm),
-                ("results-nocolor", results), ("filter", empty), ("paused", Fixtures.pausedState(size: size))] + previewScenes(size) + trustScenes(size)
+                ("results-nocolor", results), ("filter", empty), ("paused", Fixtures.pausedState(size: size))]
+            + previewScenes(size) + resultScenes(size) + trustScenes(size)
+    }
+
+    /// Results that must read right: a withheld image, a retry counting down, every image.
+    static func resultScenes(_ size: Size) -> [(String, AppState)] {
+        let withheld = Fixtures.resultsState(size: size, adding: [Fixtures.withheldJob()])
+        let start = Fixtures.t0.addingTimeInterval(25)
+        let retrying = Fixtures.resultsState(size: size, adding: [Fixtures.retryingJob(now: start)])
+        return [("withheld", withheld), ("retrying", retrying), ("details", Fixtures.detailsState(size: size, image: 1)),
+                ("unsupported-images", Fixtures.unsupportedImagesState(size: size))]
     }
 
     /// The questions and states that keep money safe: a cost question naming the files with a
@@ -76,6 +86,17 @@ import Testing
     func goldenScreens(size: Size) throws {
         for (name, state) in Self.scenes(size) {
             try check(render(state, size: size), name: "\(name)-\(size.columns)x\(size.rows)")
+        }
+    }
+
+    /// However narrow, the status bar keeps the billed count and the footer keeps Ctrl-S.
+    @Test func theMoneyAndTheSubmitKeyStayAt80x24() {
+        let size = Size(columns: 80, rows: 24)
+        for (name, state) in Self.scenes(size) {
+            let lines = render(state, size: size).lines
+            #expect(lines[size.rows - 2].contains("billed "), "\(name): \(lines[size.rows - 2])")
+            if case .confirm = state.overlay { continue }
+            #expect(lines[size.rows - 1].contains("Ctrl-S submit"), "\(name): \(lines[size.rows - 1])")
         }
     }
 

@@ -153,6 +153,26 @@ import Testing
         #expect(update(&s, .key(.char("y"))) == [.resubmitJob("h2")])
     }
 
+    /// The selection follows what this run submits, and nothing else: a history page read
+    /// while scrolling, or a job an earlier run left queued (held), leaves it where it is.
+    @Test func onlyThisRunsSubmissionsMoveTheSelection() {
+        var s = Fixtures.state()
+        s.focus = .results
+        _ = update(&s, .historyLoaded(HistoryPage(rows: (1...3).map(Self.historyRow), next: HistoryCursor(sequence: 4))))
+        s.results.selectedID = "h2"
+        _ = update(&s, .historyLoaded(HistoryPage(rows: (4...6).map(Self.historyRow), next: nil)))
+        #expect(s.results.selectedID == "h2")
+        var held = JobRow(id: "left", sourceName: "left.png", sourcePath: "/data/left.png", state: .queued,
+                          request: UpscaleRequest(), submittedAt: Fixtures.t0.addingTimeInterval(60))
+        held.isHeld = true
+        _ = update(&s, .jobsChanged(Fixtures.jobs() + [held]))
+        #expect(s.results.selectedID == "h2", "a held job is an earlier run's, not a submission")
+        let submitted = JobRow(id: "j9", sourceName: "new.png", sourcePath: "/data/pics/new.png", state: .queued,
+                               request: UpscaleRequest(), submittedAt: Fixtures.t0.addingTimeInterval(30))
+        _ = update(&s, .jobsChanged(Fixtures.jobs() + [held, submitted]))
+        #expect(s.results.selectedID == "j9")
+    }
+
     @Test func scrollingToTheEndLoadsTheNextPageOnce() {
         var s = Fixtures.state()
         let cursor = HistoryCursor(sequence: 41)

@@ -10,6 +10,7 @@ public enum BindingTables {
         case .prompt: prompt
         case .parameters: parameters
         case .results: results
+        case .details: details
         case .help: help
         case .confirm: confirm
         }
@@ -66,8 +67,8 @@ public enum BindingTables {
     static let prompt: [KeyBinding] = [
         KeyBinding([.left], .cursorLeft, "Cursor left"),
         KeyBinding([.right], .cursorRight, "Cursor right"),
-        KeyBinding([.shiftLeft], .wordLeft, "Previous word"),
-        KeyBinding([.shiftRight], .wordRight, "Next word"),
+        KeyBinding([.ctrlLeft, .alt("b"), .shiftLeft], .wordLeft, "Previous word"),
+        KeyBinding([.ctrlRight, .alt("f"), .shiftRight], .wordRight, "Next word"),
         KeyBinding([.home, .ctrl("a")], .lineStart, "Start of the prompt"),
         KeyBinding([.end, .ctrl("e")], .lineEnd, "End of the prompt"),
         KeyBinding([.backspace], .deleteBackward, "Delete before the cursor"),
@@ -102,10 +103,12 @@ public enum BindingTables {
         KeyBinding([.pageDown], .resultsPageDown, "Page down"),
         KeyBinding([.home, .char("g")], .resultsTop, "Newest job"),
         KeyBinding([.end, .char("G")], .resultsBottom, "Oldest job"),
+        KeyBinding([.enter], .showDetails, "The job's details: the whole prompt, every image, path and URL", hint: "details"),
         KeyBinding([.char("v")], .toggleEnlarged, "Larger view of the result (again: back to the list)", hint: "larger view"),
         KeyBinding([.escape], .closeEnlarged, "Back from the larger view"),
         KeyBinding([.char("o")], .openResult, "Open the result URL (or the saved file)", hint: "open"),
         KeyBinding([.char("y")], .copyURL, "Copy the result URL (OSC 52)", hint: "copy"),
+        KeyBinding([.char("c")], .copyPath, "Copy the saved result's path (OSC 52)"),
         KeyBinding([.char("e")], .loadIntoEditor, "Load the job's source and parameters into the editor", hint: "edit"),
         KeyBinding([.char("r")], .resubmit, "Resubmit the job as it was (asks first: billed again)", hint: "resubmit"),
         KeyBinding([.char("x")], .cancelJob, "Cancel the job (asks first once its request is sent)", hint: "cancel"),
@@ -113,11 +116,26 @@ public enum BindingTables {
         KeyBinding([.char("u")], .useSeed, "Use this result's seed as the fixed seed"),
     ]
 
+    static let details: [KeyBinding] = [
+        KeyBinding([.left, .char("h")], .previousImage, "Previous image of the job", hint: "image"),
+        KeyBinding([.right, .char("l")], .nextImage, "Next image of the job", hint: "image"),
+        KeyBinding([.up, .char("k")], .detailsScrollUp, "Scroll up"),
+        KeyBinding([.down, .char("j")], .detailsScrollDown, "Scroll down"),
+        KeyBinding([.pageUp], .detailsPageUp, "Page up"),
+        KeyBinding([.pageDown], .detailsPageDown, "Page down"),
+        KeyBinding([.escape, .enter], .closeDetails, "Back to the list", hint: "back"),
+        KeyBinding([.char("o")], .openResult, "Open this image's URL (or its saved file)", hint: "open"),
+        KeyBinding([.char("y")], .copyURL, "Copy this image's URL (OSC 52)", hint: "copy"),
+        KeyBinding([.char("c")], .copyPath, "Copy this image's saved path (OSC 52)", hint: "copy path"),
+    ]
+
     static let help: [KeyBinding] = [
         KeyBinding([.escape, .char("?")], .closeHelp, "Close the help", hint: "close"),
         KeyBinding([.backspace], .helpDeleteBackward, "Delete the last filter character"),
-        KeyBinding([.up, .pageUp], .helpScrollUp, "Scroll up"),
-        KeyBinding([.down, .pageDown], .helpScrollDown, "Scroll down"),
+        KeyBinding([.up], .helpScrollUp, "Scroll up"),
+        KeyBinding([.down], .helpScrollDown, "Scroll down"),
+        KeyBinding([.pageUp], .helpPageUp, "Page up"),
+        KeyBinding([.pageDown], .helpPageDown, "Page down"),
     ]
 
     static let confirm: [KeyBinding] = [

@@ -18,9 +18,12 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
     // Results
     case resultsUp, resultsDown, resultsPageUp, resultsPageDown, resultsTop, resultsBottom
     case openResult, copyURL, loadIntoEditor, resubmit, cancelJob, retryJob, useSeed
-    case toggleEnlarged, closeEnlarged
+    case toggleEnlarged, closeEnlarged, copyPath
+    // Details view
+    case showDetails, closeDetails, previousImage, nextImage
+    case detailsScrollUp, detailsScrollDown, detailsPageUp, detailsPageDown
     // Help overlay
-    case closeHelp, helpDeleteBackward, helpScrollUp, helpScrollDown
+    case closeHelp, helpDeleteBackward, helpScrollUp, helpScrollDown, helpPageUp, helpPageDown
     // Confirmation
     case confirm, dismiss
 }

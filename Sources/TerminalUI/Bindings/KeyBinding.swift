@@ -28,7 +28,7 @@ public enum BindingContext: String, Hashable, Sendable, CaseIterable {
     case anywhere
     /// Work in every pane except while typing in a text field.
     case outsideText
-    case files, filter, prompt, parameters, results, help, confirm
+    case files, filter, prompt, parameters, results, details, help, confirm
 
     public var title: String {
         switch self {
@@ -39,6 +39,7 @@ public enum BindingContext: String, Hashable, Sendable, CaseIterable {
         case .prompt: "Prompt editor"
         case .parameters: "Parameters"
         case .results: "Results"
+        case .details: "Job details (Enter in results)"
         case .help: "Help"
         case .confirm: "Questions"
         }

@@ -7,6 +7,9 @@ public enum Key: Hashable, Sendable {
     case enter, tab, backTab, backspace, delete, insert, escape
     case up, down, left, right
     case shiftUp, shiftDown, shiftLeft, shiftRight
+    case ctrlLeft, ctrlRight
+    /// Alt (Meta) plus a character, as terminals send it: Esc, then the character.
+    case alt(Character)
     case home, end, pageUp, pageDown
     case function(Int)
 
@@ -31,6 +34,9 @@ public enum Key: Hashable, Sendable {
         case .shiftDown: "Shift-↓"
         case .shiftLeft: "Shift-←"
         case .shiftRight: "Shift-→"
+        case .ctrlLeft: "Ctrl-←"
+        case .ctrlRight: "Ctrl-→"
+        case .alt(let c): "Alt-\(c)"
         case .home: "Home"
         case .end: "End"
         case .pageUp: "PgUp"

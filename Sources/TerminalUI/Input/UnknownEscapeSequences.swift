@@ -5,15 +5,19 @@
 public enum UnknownEscapeSequences {
     /// Replaces `ESC [ params intermediates final` (CSI) and `ESC O x` (SS3) runs in one read
     /// with the key they mean when it is a common one (xterm's and the VT220's Home, End,
-    /// arrows, PgUp/PgDn, Insert, Delete), and removes the others. A lone Esc, or Esc followed
-    /// by anything else, stays.
+    /// arrows, Ctrl-arrows, PgUp/PgDn, Insert, Delete), and removes the others. Esc b and Esc f
+    /// in one read are Alt-b and Alt-f (the word moves). A lone Esc, or Esc followed by
+    /// anything else, stays.
     public static func drop(_ outputs: [BracketedPasteParser.Output]) -> [BracketedPasteParser.Output] {
         guard outputs.contains(.token(.character(0x1B))) else { return outputs }
         var kept: [BracketedPasteParser.Output] = []
         kept.reserveCapacity(outputs.count)
         var index = 0
         while index < outputs.count {
-            if let length = sequenceLength(outputs, at: index) {
+            if code(outputs, index) == 0x1B, let next = code(outputs, index + 1), let alt = altKeys[next] {
+                kept.append(.token(.decoded(.key(alt))))
+                index += 2
+            } else if let length = sequenceLength(outputs, at: index) {
                 let body = outputs[(index + 1)..<(index + length)].compactMap { output -> Character? in
                     guard case .token(.character(let code)) = output, let scalar = Unicode.Scalar(code) else { return nil }
                     return Character(scalar)
@@ -33,7 +37,11 @@ public enum UnknownEscapeSequences {
         "[A": .up, "[B": .down, "[C": .right, "[D": .left, "OA": .up, "OB": .down, "OC": .right, "OD": .left,
         "[H": .home, "OH": .home, "[1~": .home, "[7~": .home, "[F": .end, "OF": .end, "[4~": .end, "[8~": .end,
         "[5~": .pageUp, "[6~": .pageDown, "[2~": .insert, "[3~": .delete,
+        "[1;5D": .ctrlLeft, "[1;5C": .ctrlRight, "[5D": .ctrlLeft, "[5C": .ctrlRight, "Od": .ctrlLeft, "Oc": .ctrlRight,
     ]
+
+    /// The Alt keys bound to something: readline's word moves.
+    static let altKeys: [UInt32: Key] = [0x62: .alt("b"), 0x66: .alt("f")]
 
     /// The number of outputs a complete sequence starting at `start` spans, or nil.
     private static func sequenceLength(_ outputs: [BracketedPasteParser.Output], at start: Int) -> Int? {

@@ -26,9 +26,12 @@ public struct ConnectionInfo: Hashable, Sendable {
 public struct StatusMessage: Hashable, Sendable {
     public var text: String
     public var isError: Bool
-    public init(_ text: String, isError: Bool = false) {
+    /// The message is about a parameter's value: it goes once the values are valid again.
+    public var isAboutParameters: Bool
+    public init(_ text: String, isError: Bool = false, isAboutParameters: Bool = false) {
         self.text = text
         self.isError = isError
+        self.isAboutParameters = isAboutParameters
     }
 }
 
@@ -95,7 +98,11 @@ public struct AppState: Hashable, Sendable {
 
     /// The results pane's larger single view is on screen (it shows only while the pane has
     /// the keyboard, so Tab away and back returns to it).
-    public var showsEnlargedResult: Bool { focus == .results && results.isEnlarged }
+    public var showsEnlargedResult: Bool { focus == .results && results.isEnlarged && results.details == nil }
+
+    /// The details view (Enter) is on screen; like the larger view, only while the results
+    /// pane has the keyboard.
+    public var showsDetails: Bool { focus == .results && results.details != nil }
 
     /// Keys go into a text field (prompt editor, filter, help filter), so `q` and `?` type.
     public var isTyping: Bool {

@@ -48,8 +48,16 @@ public struct FileEntry: Hashable, Sendable {
     /// Directories first, then images, then the rest.
     var group: Int { kind.isDirectoryLike ? 0 : (looksLikeImage ? 1 : 2) }
 
-    static func hasImageExtension(_ name: [UInt8]) -> Bool {
-        for ext in imageExtensions where name.count > ext.count {
+    /// The name says an image the API does not take (GIF, TIFF...): its header is read too,
+    /// so the pane can say what it is.
+    public var looksLikeOtherImage: Bool {
+        kind.isFileLike && !looksLikeImage && FileEntry.hasExtension(name, in: FileEntry.otherImageExtensions)
+    }
+
+    static func hasImageExtension(_ name: [UInt8]) -> Bool { hasExtension(name, in: imageExtensions) }
+
+    static func hasExtension(_ name: [UInt8], in extensions: [[UInt8]]) -> Bool {
+        for ext in extensions where name.count > ext.count {
             var matches = true
             for (offset, byte) in ext.enumerated() where fold(name[name.count - ext.count + offset]) != byte {
                 matches = false
@@ -61,6 +69,8 @@ public struct FileEntry: Hashable, Sendable {
     }
 
     private static let imageExtensions: [[UInt8]] = [".png", ".jpg", ".jpeg", ".webp"].map { Array($0.utf8) }
+    private static let otherImageExtensions: [[UInt8]] =
+        [".gif", ".tif", ".tiff", ".bmp", ".heic", ".heif", ".avif"].map { Array($0.utf8) }
 
     /// ASCII lower case; other bytes (UTF-8 included) are left alone.
     @inline(__always)
@@ -96,5 +106,12 @@ public struct DirectoryListing: Hashable, Sendable {
 /// What reading an image's header found.
 public enum ImageInspection: Hashable, Sendable {
     case image(format: String, width: Int, height: Int)
+    /// An image of a kind the API does not take: "GIF", "TIFF", "BMP", "HEIF/AVIF".
+    case unsupported(format: String)
     case notAnImage(String)
+
+    /// Why a file with this header cannot be sent, in the words the files pane uses.
+    public static func refusal(format: String) -> String {
+        "\(format): the API takes PNG, JPEG or WEBP"
+    }
 }

@@ -89,12 +89,16 @@ public struct JobRow: Hashable, Sendable, Identifiable {
     public var uploadFraction: Double?
     /// Queued by an earlier run and left unsent: it waits until the user sends it (`R`).
     public var isHeld = false
+    /// Every image of the answer, in the answer's order (empty until it is answered).
+    public var images: [JobImage]
+    /// Set while the job waits to be sent again.
+    public var retry: RetryCountdown?
 
     public init(id: JobRowID, sourceName: String, sourcePath: String, state: JobRowState, request: UpscaleRequest,
                 submittedAt: Date, startedAt: Date? = nil, finishedAt: Date? = nil, resultResolution: String? = nil,
                 promptUsed: String? = nil, seed: Int? = nil, resultURL: String? = nil, localFile: String? = nil,
                 errorText: String? = nil, mayHaveBeenBilled: Bool = false, billedImages: Int = 0,
-                uploadFraction: Double? = nil) {
+                uploadFraction: Double? = nil, images: [JobImage] = [], retry: RetryCountdown? = nil) {
         self.id = id
         self.sourceName = sourceName
         self.sourcePath = sourcePath
@@ -112,7 +116,12 @@ public struct JobRow: Hashable, Sendable, Identifiable {
         self.mayHaveBeenBilled = mayHaveBeenBilled
         self.billedImages = billedImages
         self.uploadFraction = uploadFraction
+        self.images = images
+        self.retry = retry
     }
+
+    /// Images the safety check withheld: billed, never shown.
+    public var withheldImages: Int { images.filter { $0.outcome == .withheld }.count }
 
     /// "r50 d50 AUTO ×1 s123" — the parameters in a few cells.
     public var shortParameters: String {

@@ -12,6 +12,8 @@ public struct ResultsState: Hashable, Sendable {
     public var scrollTop = 0
     /// `v`: the selected job's result in a larger single view instead of the pane.
     public var isEnlarged = false
+    /// Enter: the selected job's details, whole, over the right column; nil when closed.
+    public var details: ResultDetails?
 
     public init() {}
 
@@ -24,25 +26,34 @@ public struct ResultsState: Hashable, Sendable {
 
     /// The queue's jobs, all of them, each time any changes.
     public mutating func replaceJobs(_ rows: [JobRow]) {
+        // Jobs the pane has never shown were just submitted in this run (a job an earlier run
+        // left queued comes back held, and history pages never count): the selection follows
+        // them, so they never appear off screen while an old one stays selected.
+        let shown = Set(jobs.map(\.id))
+        let submitted = shown.isEmpty ? [] : Set(rows.filter { !$0.isHeld && !shown.contains($0.id) }.map(\.id))
         queueJobs = rows
-        merge()
+        merge(following: submitted)
     }
 
     /// A page of the history joins the list; the paging moves on.
     public mutating func addHistory(_ page: HistoryPage) {
         for row in page.rows { historyJobs[row.id] = row }
         historyPaging = page.next.map(HistoryPaging.more) ?? .complete
-        merge()
+        merge(following: [])
     }
 
-    /// One row per job, the queue's version winning (it is the newer), newest first.
-    private mutating func merge() {
+    /// One row per job, the queue's version winning (it is the newer), newest first; the
+    /// selection moves to the newest of `submitted`, if any.
+    private mutating func merge(following submitted: Set<JobRowID>) {
         let oldIndex = selectedIndex
         let inQueue = Set(queueJobs.map(\.id))
         jobs = (queueJobs + historyJobs.values.filter { !inQueue.contains($0.id) }).sorted { a, b in
             a.submittedAt != b.submittedAt ? a.submittedAt > b.submittedAt : a.id.rawValue > b.id.rawValue
         }
-        if selectedIndex == nil {
+        if let newest = jobs.first(where: { submitted.contains($0.id) }) {
+            selectedID = newest.id
+            details = nil
+        } else if selectedIndex == nil {
             // The selected job went away (or none was selected): stay at the same height.
             if jobs.isEmpty {
                 selectedID = nil
@@ -65,4 +76,17 @@ public struct ResultsState: Hashable, Sendable {
 
     /// This run's jobs in `state`, for the status bar's summary of the run.
     public func count(_ state: JobRowState) -> Int { queueJobs.filter { $0.state == state }.count }
+}
+
+/// The details view's place: which of the job's images, and how far it is scrolled.
+public struct ResultDetails: Hashable, Sendable {
+    /// Index into the job's images.
+    public var image = 0
+    /// The first line shown.
+    public var scroll = 0
+
+    public init(image: Int = 0, scroll: Int = 0) {
+        self.image = image
+        self.scroll = scroll
+    }
 }

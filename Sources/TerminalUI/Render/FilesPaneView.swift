@@ -48,7 +48,7 @@ enum FilesPaneView {
         let theme = state.theme
         let path = state.files.path.appending(entry.name)
         let marked = state.files.marked.contains(path)
-        let (meta, metaStyle) = metaText(entry, path: path, state: state, wide: rect.width >= 44)
+        let (meta, metaStyle) = metaText(entry, path: path, state: state, rowWidth: rect.width)
         var nameStyle: CellStyle
         var suffix = ""
         switch entry.kind {
@@ -60,7 +60,10 @@ enum FilesPaneView {
         case .special: nameStyle = theme.otherFile
         }
         if case .unreadable = entry.kind { suffix = "" }
-        if case .notAnImage = state.files.inspections[path] { nameStyle = theme.otherFile }
+        switch state.files.inspections[path] {
+        case .notAnImage, .unsupported: nameStyle = theme.otherFile
+        case .image, nil: break
+        }
         // Only a real mark is coloured: a styled blank showed as a coloured block on the
         // selected (reversed) row.
         screen.write(marked ? "●" : " ", x: rect.x, y: rect.y, style: marked ? theme.mark : theme.text)
@@ -77,8 +80,9 @@ enum FilesPaneView {
     }
 
     /// Size and pixel dimensions, or what is wrong with the entry.
-    static func metaText(_ entry: FileEntry, path: FilePath, state: AppState, wide: Bool) -> (String, CellStyle) {
+    static func metaText(_ entry: FileEntry, path: FilePath, state: AppState, rowWidth: Int) -> (String, CellStyle) {
         let theme = state.theme
+        let wide = rowWidth >= 44
         switch entry.kind {
         case .brokenLink: return ("broken link", theme.problem)
         case .linkLoop: return ("link loop", theme.problem)
@@ -90,12 +94,17 @@ enum FilesPaneView {
         }
         if entry.nameWasAltered { return (oddName(entry), theme.warning) }
         let size = ByteCount.format(Int(entry.size))
-        guard entry.looksLikeImage else { return (size, theme.dim) }
+        // Only image-like names (and GIF, TIFF... ones) are inspected.
         switch state.files.inspections[path] {
         case .image(_, let width, let height):
             return (wide ? "\(width)×\(height) \(size)" : "\(width)×\(height)", theme.dim)
         case .notAnImage:
             return ("not an image", theme.warning)
+        case .unsupported(let format):
+            // What it is, and that it cannot be sent; the whole sentence when the name keeps room.
+            let format = TerminalSafeText.sanitize(format, limit: 12)
+            let sentence = ImageInspection.refusal(format: format)
+            return (DisplayWidth.of(sentence) + 14 <= rowWidth ? sentence : "\(format): not taken", theme.warning)
         case nil:
             return (size, theme.dim)
         }

@@ -11,6 +11,14 @@ enum FilesPreviewView {
             for x in area.x..<area.maxX { screen.write("─", x: x, y: area.y, style: theme.border) }
         }
         guard let entry = state.files.selectedEntry, let path = state.files.selectedPath else { return }
+        if case .unsupported(let format) = state.files.inspections[path] {
+            // An image, but not one the API takes: say what it is, whole, instead of a picture.
+            let sentence = ImageInspection.refusal(format: TerminalSafeText.sanitize(format, limit: 12)) + "; it cannot be marked for sending"
+            for (i, line) in TextWrap.lines(sentence, width: box.width).prefix(area.maxY - info.y).enumerated() {
+                screen.write(line, x: info.x, y: info.y + i, maxWidth: info.width, style: theme.warning)
+            }
+            return
+        }
         guard entry.looksLikeImage else {
             // Folders and other files have no picture; a short note says why the area is empty.
             let note = entry.kind.isDirectoryLike ? "folder: Enter opens it" : "no preview: not an image"

@@ -19,29 +19,77 @@ enum HelpOverlayView {
 
     static func draw(_ state: AppState, filter: String, scroll: Int, _ screen: inout Screen) {
         let theme = state.theme
-        let size = screen.size
-        let width = min(size.columns - 4, 90)
-        let height = size.rows - 4
-        let rect = Rect(x: (size.columns - width) / 2, y: 2, width: width, height: height)
+        let page = HelpPage(size: screen.size, filter: filter)
+        let rect = page.rect
         screen.fill(rect)
-        screen.box(rect, title: "Help · type to filter · Esc closes", style: theme.focusedBorder, titleStyle: theme.focusedTitle)
+        screen.box(rect, title: "Help · type to filter · PgUp/PgDn · Esc closes", style: theme.focusedBorder, titleStyle: theme.focusedTitle)
         let inner = rect.inner
         let filterLine = "Filter: " + filter + "▏"
         screen.write(Draw.fit(filterLine, width: inner.width), x: inner.x, y: inner.y, style: theme.key)
-        let all = lines(filter: filter)
-        let bodyHeight = inner.height - 1
-        let top = max(0, min(scroll, max(0, all.count - bodyHeight)))
-        if all.isEmpty { screen.write("no key matches", x: inner.x, y: inner.y + 1, style: theme.dim) }
-        for (i, line) in all.dropFirst(top).prefix(bodyHeight).enumerated() {
+        if page.lines.isEmpty { screen.write("no key matches", x: inner.x, y: inner.y + 1, style: theme.dim) }
+        let top = page.clamped(scroll)
+        for (i, line) in page.lines.dropFirst(top).prefix(page.bodyHeight).enumerated() {
             let y = inner.y + 1 + i
             if line.isTitle {
-                screen.write(line.text, x: inner.x, y: y, style: theme.focusedTitle)
+                screen.write(Draw.fit(line.text, width: inner.width), x: inner.x, y: y, style: theme.focusedTitle)
             } else {
-                screen.write(Draw.fit(line.keys, width: 22), x: inner.x + 2, y: y, style: theme.key)
-                screen.write(Draw.fit(line.text, width: inner.width - 26), x: inner.x + 26, y: y, style: theme.text)
+                screen.write(Draw.fit(line.keys, width: page.keyColumn), x: inner.x + 2, y: y, style: theme.key)
+                screen.write(line.text, x: inner.x + page.textX, y: y, maxWidth: inner.width - page.textX, style: theme.text)
             }
         }
+        if page.lines.count > top + page.bodyHeight {
+            Draw.rightAligned(" ↓ more ", maxX: rect.maxX - 1, y: rect.maxY - 1, style: theme.focusedTitle, &screen)
+        }
     }
+}
+
+/// Where the help sits for a screen size, and its lines for a filter with each description
+/// wrapped to the room there is: `render` draws it and `update` pages through it, so both
+/// agree. As wide as the longest description needs, up to the screen's width.
+struct HelpPage {
+    struct Line: Hashable {
+        var keys: String
+        var text: String
+        var isTitle: Bool
+    }
+
+    let rect: Rect
+    /// Cells for the keys column, and where descriptions start inside the box.
+    let keyColumn: Int
+    let textX: Int
+    let lines: [Line]
+
+    init(size: Size, filter: String) {
+        let entries = HelpOverlayView.lines(filter: filter)
+        let all = HelpOverlayView.lines(filter: "")
+        // The columns follow every binding, not the filtered few, so typing does not move them.
+        let keyColumn = min(24, all.filter { !$0.isTitle }.map { DisplayWidth.of($0.keys) }.max() ?? 0)
+        let textX = 2 + keyColumn + 2
+        let longest = all.map { DisplayWidth.of($0.text) + ($0.isTitle ? 0 : textX) }.max() ?? 0
+        let width = max(20, min(size.columns - 4, longest + 2))
+        let rect = Rect(x: (size.columns - width) / 2, y: 2, width: width, height: size.rows - 4)
+        self.keyColumn = keyColumn
+        self.textX = textX
+        self.rect = rect
+        let textWidth = max(1, rect.inner.width - textX)
+        var lines: [Line] = []
+        for entry in entries {
+            if entry.isTitle {
+                lines.append(Line(keys: "", text: entry.text, isTitle: true))
+                continue
+            }
+            for (i, part) in TextWrap.lines(entry.text, width: textWidth).enumerated() {
+                lines.append(Line(keys: i == 0 ? entry.keys : "", text: part, isTitle: false))
+            }
+        }
+        self.lines = lines
+    }
+
+    /// Rows for lines, below the filter line.
+    var bodyHeight: Int { max(1, rect.inner.height - 1) }
+
+    /// A scroll position kept between the top and the last page.
+    func clamped(_ scroll: Int) -> Int { max(0, min(scroll, lines.count - bodyHeight)) }
 }
 
 /// A question in a box, with its y/n keys from the confirm table.

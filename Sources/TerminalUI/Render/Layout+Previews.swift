@@ -78,6 +78,22 @@ extension Layout {
         return Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1)
     }
 
+    /// The details view's picture of the image it is on: the view's lower half, when the view
+    /// is tall enough to keep the text readable above it; nil otherwise.
+    public var detailsPicture: Rect? {
+        let inner = enlargedView.inner
+        guard inner.height >= 30 else { return nil }
+        let height = inner.height / 2
+        return Rect(x: inner.x, y: inner.maxY - height, width: inner.width, height: height)
+    }
+
+    /// The details view's text: above the picture (and its rule), or the whole view.
+    public var detailsText: Rect {
+        let inner = enlargedView.inner
+        guard let picture = detailsPicture else { return inner }
+        return Rect(x: inner.x, y: inner.y, width: inner.width, height: picture.y - 1 - inner.y)
+    }
+
     /// The box a slot's picture is made to fit, where the slot is shown at this size.
     public func previewBox(_ slot: PreviewSlot) -> Rect? {
         guard !isTooSmall else { return nil }

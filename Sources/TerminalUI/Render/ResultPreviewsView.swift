@@ -57,6 +57,8 @@ enum ResultPreviewsView {
     /// One line for a result with nothing to show yet (or ever).
     static func notDownloaded(_ job: JobRow) -> String {
         switch job.state {
+        case .done where job.withheldImages == job.images.count && !job.images.isEmpty:
+            "withheld by the safety check: billed, nothing to show"
         case .done: "done, but no saved file to show"
         case .queued, .uploading, .waitingForAnswer: "no result yet: \(job.state.label)"
         case .downloading: "downloading the result…"

@@ -33,7 +33,7 @@ enum ResultsPaneView {
 
     static func drawRow(_ job: JobRow, selected: Bool, state: AppState, rect: Rect, _ screen: inout Screen) {
         let theme = state.theme
-        screen.write(job.state.mark, x: rect.x, y: rect.y, style: theme.jobState(job.state))
+        screen.write(job.mark(in: state), x: rect.x, y: rect.y, style: theme.job(job))
         var right = job.resultResolution ?? ""
         let time = timeText(job, state: state)
         right = right.isEmpty ? time : "\(time) \(right)"
@@ -45,7 +45,7 @@ enum ResultsPaneView {
         let name = Draw.fit(TerminalSafeText.sanitize(job.sourceName, limit: 200), width: nameWidth)
         screen.write(name, x: rect.x + 2, y: rect.y, style: theme.text)
         if showParams { screen.write(params, x: rect.x + 2 + nameWidth + 1, y: rect.y, maxWidth: paramsWidth, style: theme.dim) }
-        Draw.rightAligned(right, maxX: rect.maxX, y: rect.y, style: theme.jobState(job.state), &screen)
+        Draw.rightAligned(right, maxX: rect.maxX, y: rect.y, style: theme.job(job), &screen)
         if selected { screen.restyle(rect) { $0.attributes.insert(.reverse) } }
     }
 
@@ -54,13 +54,14 @@ enum ResultsPaneView {
         if job.state.isInFlight {
             // A job held by a pause shows no spinner: nothing moves until the user resumes.
             if state.isHeldByPause(job) { return "paused" }
+            if job.isRetrying(in: state), let text = job.retryText(now: state.now) { return text }
             let spin = Draw.spinner[state.tickCount % Draw.spinner.count]
             if job.state == .queued { return "\(spin) queued" }
             if job.state == .uploading, let fraction = job.uploadFraction { return "\(spin) \(Int(fraction * 100))%" }
             return "\(spin) \(Draw.elapsed(state.now.timeIntervalSince(start)))"
         }
-        if let finished = job.finishedAt { return "\(job.state.label) \(Draw.elapsed(finished.timeIntervalSince(start)))" }
-        return job.state.label
+        if let finished = job.finishedAt { return "\(job.word) \(Draw.elapsed(finished.timeIntervalSince(start)))" }
+        return job.word
     }
 
     static func drawDetails(_ job: JobRow, state: AppState, rect: Rect, _ screen: inout Screen) {
@@ -69,6 +70,12 @@ enum ResultsPaneView {
         if let pause = state.queuePause, state.isHeldByPause(job) {
             lines.append(("Waiting", "queue paused — \(pause.reason); p resumes", theme.warning))
         }
+        if job.isRetrying(in: state), let retry = job.retry, let text = job.retryText(now: state.now) {
+            lines.append(("Retry", "\(text): \(retry.reason)", theme.warning))
+        }
+        if job.hasWithheldImages {
+            lines.append(("Safety", "\(job.word) by the safety check: billed, no image to show", theme.warning))
+        }
         if let error = job.errorText {
             lines.append(("Error", error, theme.problem))
         }
@@ -76,7 +83,7 @@ enum ResultsPaneView {
             lines.append(("Billing", "sent but unanswered: may have been billed; R retries", theme.warning))
         }
         lines.append(("Prompt", job.promptUsed ?? job.request.prompt ?? "—", theme.text))
-        var facts = "\(job.state.label) · \(job.shortParameters)"
+        var facts = "\(job.word) · \(job.shortParameters)"
         if let seed = job.seed { facts += " · seed \(seed)" }
         if let resolution = job.resultResolution { facts += " · \(resolution)" }
         lines.append(("Job", facts, theme.text))

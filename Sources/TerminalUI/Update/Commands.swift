@@ -27,10 +27,14 @@ enum Commands {
 
         case .resultsUp, .resultsDown, .resultsPageUp, .resultsPageDown, .resultsTop, .resultsBottom,
              .openResult, .copyURL, .loadIntoEditor, .resubmit, .cancelJob, .retryJob, .useSeed,
-             .toggleEnlarged, .closeEnlarged:
+             .toggleEnlarged, .closeEnlarged, .copyPath, .showDetails:
             return ResultsUpdate.perform(command, &state)
 
-        case .closeHelp, .helpDeleteBackward, .helpScrollUp, .helpScrollDown:
+        case .closeDetails, .previousImage, .nextImage, .detailsScrollUp, .detailsScrollDown, .detailsPageUp, .detailsPageDown:
+            DetailsUpdate.perform(command, &state)
+            return []
+
+        case .closeHelp, .helpDeleteBackward, .helpScrollUp, .helpScrollDown, .helpPageUp, .helpPageDown:
             HelpUpdate.perform(command, &state)
             return []
 
@@ -66,11 +70,15 @@ enum Commands {
 enum HelpUpdate {
     static func perform(_ command: Command, _ state: inout AppState) {
         guard case .help(let filter, let scroll) = state.overlay else { return }
+        // Scrolling stays within the lines there are, so Up after paging past the end moves.
+        let page = HelpPage(size: state.size, filter: filter)
         switch command {
         case .closeHelp: state.overlay = nil
         case .helpDeleteBackward: state.overlay = .help(filter: String(filter.dropLast()), scroll: 0)
-        case .helpScrollUp: state.overlay = .help(filter: filter, scroll: max(0, scroll - 1))
-        case .helpScrollDown: state.overlay = .help(filter: filter, scroll: scroll + 1)
+        case .helpScrollUp: state.overlay = .help(filter: filter, scroll: page.clamped(scroll - 1))
+        case .helpScrollDown: state.overlay = .help(filter: filter, scroll: page.clamped(scroll + 1))
+        case .helpPageUp: state.overlay = .help(filter: filter, scroll: page.clamped(scroll - page.bodyHeight))
+        case .helpPageDown: state.overlay = .help(filter: filter, scroll: page.clamped(scroll + page.bodyHeight))
         default: break
         }
     }

@@ -41,6 +41,11 @@ enum FilesUpdate {
             state.files.isEditingFilter = true
         case .toggleMark:
             guard let entry = state.files.selectedEntry, let path = state.files.selectedPath else { break }
+            if let refusal = refusal(entry, state.files.inspections[path]), !state.files.marked.contains(path) {
+                // The cursor stays, so the preview area says the whole of it.
+                state.message = StatusMessage(refusal, isError: true)
+                break
+            }
             if entry.kind.isFileLike {
                 if state.files.marked.remove(path) == nil { state.files.marked.insert(path) }
             } else {
@@ -71,6 +76,17 @@ enum FilesUpdate {
         return effects + requestInspections(&state)
     }
 
+    /// Why a file whose header was read cannot be marked for sending, if it cannot.
+    static func refusal(_ entry: FileEntry, _ inspection: ImageInspection?) -> String? {
+        switch inspection {
+        case .unsupported(let format):
+            "\(entry.displayName) is a \(ImageInspection.refusal(format: TerminalSafeTextBridge.text(format, limit: 12)))"
+        case .notAnImage(let why):
+            "\(entry.displayName) is not an image the API takes (\(TerminalSafeTextBridge.text(why, limit: 120)))"
+        case .image, nil: nil
+        }
+    }
+
     static func move(to row: Int, _ state: inout AppState) {
         state.files.cursor = max(0, min(state.files.visible.count - 1, row))
     }
@@ -95,7 +111,7 @@ enum FilesUpdate {
         let end = min(state.files.visible.count, state.files.scrollTop + height)
         guard state.files.scrollTop < end else { return [] }
         for row in state.files.scrollTop..<end {
-            guard let entry = state.files.entry(atVisibleRow: row), entry.looksLikeImage else { continue }
+            guard let entry = state.files.entry(atVisibleRow: row), entry.looksLikeImage || entry.looksLikeOtherImage else { continue }
             let path = state.files.path.appending(entry.name)
             if state.files.inspectionRequested.insert(path).inserted { wanted.append(path) }
         }

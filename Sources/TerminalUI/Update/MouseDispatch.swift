@@ -4,6 +4,15 @@ enum MouseDispatch {
         guard state.mouseEnabled, state.overlay == nil else { return [] }
         let layout = Layout(size: state.size)
         guard !layout.isTooSmall else { return [] }
+        if state.showsDetails, layout.enlargedView.contains(x: event.x, y: event.y) {
+            // The details view covers the right column too: the wheel scrolls it.
+            switch event.button {
+            case .wheelUp: DetailsUpdate.perform(.detailsScrollUp, &state)
+            case .wheelDown: DetailsUpdate.perform(.detailsScrollDown, &state)
+            case .left, .right: break
+            }
+            return []
+        }
         if state.showsEnlargedResult, layout.enlargedView.contains(x: event.x, y: event.y) {
             // The larger view covers the right column: the wheel still changes the job, and a
             // click must not land on the rows hidden beneath it.

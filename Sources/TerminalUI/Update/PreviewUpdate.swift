@@ -34,19 +34,22 @@ enum PreviewUpdate {
     /// What `slot` should show now, or nil for nothing.
     static func wantedRequest(_ slot: PreviewSlot, _ state: AppState) -> PreviewRequestKey? {
         let layout = Layout(size: state.size)
+        if slot == .enlarged && state.showsDetails { return detailsRequest(state, layout) }
         guard let box = layout.previewBox(slot) else { return nil }
         let path: FilePath
         var modified: Int64?
         switch slot {
         case .file:
             guard let entry = state.files.selectedEntry, entry.looksLikeImage, let selected = state.files.selectedPath else { return nil }
+            // A GIF named .png has no picture to make: the pane says what it is instead.
+            if case .unsupported = state.files.inspections[selected] { return nil }
             path = selected
             modified = entry.modified
         case .source:
-            guard !state.showsEnlargedResult, let job = state.results.selectedJob else { return nil }
+            guard !state.showsEnlargedResult, !state.showsDetails, let job = state.results.selectedJob else { return nil }
             path = FilePath(job.sourcePath)
         case .result:
-            guard !state.showsEnlargedResult, let job = state.results.selectedJob, let file = job.downloadedFile else { return nil }
+            guard !state.showsEnlargedResult, !state.showsDetails, let job = state.results.selectedJob, let file = job.downloadedFile else { return nil }
             path = FilePath(file)
         case .enlarged:
             guard state.showsEnlargedResult, let job = state.results.selectedJob, let file = job.downloadedFile else { return nil }
@@ -54,9 +57,23 @@ enum PreviewUpdate {
         }
         return PreviewRequestKey(path: path, modified: modified, columns: box.width, rows: box.height)
     }
+
+    /// The details view uses the larger view's slot (the two never show together) for the
+    /// picture of the image it is on, where it has room for one.
+    static func detailsRequest(_ state: AppState, _ layout: Layout) -> PreviewRequestKey? {
+        guard let box = layout.detailsPicture, let job = state.results.selectedJob, let details = state.results.details,
+              let file = job.downloadedFile(image: details.image) else { return nil }
+        return PreviewRequestKey(path: FilePath(file), columns: box.width, rows: box.height)
+    }
 }
 
 extension JobRow {
+    /// The saved file of one image of a done job (the first's, when the job lists no images).
+    func downloadedFile(image index: Int) -> String? {
+        guard state == .done else { return nil }
+        return images.indices.contains(index) ? images[index].localFile : localFile
+    }
+
     /// The saved result, once the job is done and the file is there to preview.
     var downloadedFile: String? { state == .done ? localFile : nil }
 }

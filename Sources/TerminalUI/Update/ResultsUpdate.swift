@@ -28,16 +28,25 @@ enum ResultsUpdate {
 
     private static func act(on job: JobRow, _ command: Command, _ state: inout AppState) -> [Effect] {
         switch command {
+        case .showDetails:
+            state.results.details = ResultDetails()
         case .openResult:
-            if let url = job.resultURL, let target = OpenTarget.url(checking: url) { return [.open(target)] }
-            if let file = job.localFile, let target = OpenTarget.file(checking: file) { return [.open(target)] }
+            let (url, file) = result(of: job, state)
+            if let url, let target = OpenTarget.url(checking: url) { return [.open(target)] }
+            if let file, let target = OpenTarget.file(checking: file) { return [.open(target)] }
             state.message = StatusMessage("nothing to open for this job", isError: true)
         case .copyURL:
-            if let url = job.resultURL, OpenTarget.url(checking: url) != nil {
+            if let url = result(of: job, state).url, OpenTarget.url(checking: url) != nil {
                 state.message = StatusMessage("URL copied (OSC 52)")
                 return [.copyToClipboard(url)]
             }
             state.message = StatusMessage("this job has no URL to copy", isError: true)
+        case .copyPath:
+            if let file = result(of: job, state).file, OpenTarget.file(checking: file) != nil {
+                state.message = StatusMessage("path copied (OSC 52): \(TerminalSafeTextBridge.text(file, limit: 200))")
+                return [.copyToClipboard(file)]
+            }
+            state.message = StatusMessage("this job has no saved file", isError: true)
         case .loadIntoEditor:
             state.parameters.load(job.request)
             state.parameters.loadedFrom = .init(id: job.id, sourcePath: job.sourcePath, sourceName: job.sourceName)
@@ -75,6 +84,16 @@ enum ResultsUpdate {
             break
         }
         return []
+    }
+
+    /// The URL and saved file `o`, `y` and `c` act on: the image shown in the details view,
+    /// else the job's first.
+    static func result(of job: JobRow, _ state: AppState) -> (url: String?, file: String?) {
+        if let details = state.results.details, job.images.indices.contains(details.image) {
+            let image = job.images[details.image]
+            return (image.url, image.localFile)
+        }
+        return (job.resultURL, job.localFile)
     }
 
     static func keepSelectionVisible(_ state: inout AppState) {

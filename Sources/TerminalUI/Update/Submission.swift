@@ -27,7 +27,7 @@ enum Submission {
         }
         let request = state.parameters.request
         if let problem = state.parameters.problems.first {
-            state.message = StatusMessage("not sent: \(problem.description)", isError: true)
+            state.message = StatusMessage("not sent: \(problem.description)", isError: true, isAboutParameters: true)
             state.focus = .parameters
             return []
         }

@@ -4,6 +4,8 @@ import Foundation
 /// outside must do. Pure: no I/O, no clock, no terminal.
 public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     let effects = apply(action, &state)
+    // An error about a value stays only while the value is wrong.
+    if state.message?.isAboutParameters == true && state.parameters.problems.isEmpty { state.message = nil }
     // Whatever changed (selection, size, jobs, focus), the previews follow it, and a
     // selection near the end of the list reads more of the history.
     return effects + HistoryUpdate.loadMoreIfNeeded(&state) + PreviewUpdate.sync(&state)
