@@ -8,11 +8,12 @@
 #   04-running.png     the jobs in flight
 #   05-results.png     the jobs done, source and result side by side, the selected one's details
 #   08-larger-view.png v: the result alone, larger
+#   09-details.png     Enter: the job's details, every image, the whole prompt
 #   06-help.png        the ? help, generated from the key tables
 #   07-help-filter.png the help filtered by typing
 # Re-run it whenever the UI changes. Installs xvfb, xterm, xdotool, imagemagick and the DejaVu
 # fonts with apt-get when missing (as root). Environment: IDEOGRAM_TUI_BIN (default: build with
-# SCRATCH, default .build-e2e), COLS/ROWS (default 120x36), OUT (default screenshots/).
+# SCRATCH, default .build), COLS/ROWS (default 120x36), OUT (default screenshots/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cols=${COLS:-120}
@@ -34,7 +35,7 @@ fi
 if [ -n "${IDEOGRAM_TUI_BIN:-}" ]; then
   tui=$IDEOGRAM_TUI_BIN
 else
-  scratch=${SCRATCH:-.build-e2e}
+  scratch=${SCRATCH:-.build}
   swift build --scratch-path "$scratch" --product ideogram-tui >/dev/null
   tui="$(swift build --scratch-path "$scratch" --show-bin-path)/ideogram-tui"
 fi
@@ -133,6 +134,11 @@ shot 05-results.png
 key v
 shot 08-larger-view.png 1
 key v
+
+# 9. Enter: the details view of the selected job; Esc goes back.
+key Return
+shot 09-details.png 1
+key Escape
 
 # 6. The help overlay, then filtered.
 key question
