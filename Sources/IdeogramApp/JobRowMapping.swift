@@ -26,7 +26,7 @@ enum JobRowMapping {
             resultURL: first?.url,
             localFile: saved,
             errorText: errorText(job),
-            mayHaveBeenBilled: { if case .outcomeUnknown = job.state { true } else { false } }(),
+            mayHaveBeenBilled: job.state.mayHaveBeenBilled,
             billedImages: job.answer?.images.count ?? 0,
             uploadFraction: job.state == .uploading ? uploadFraction : nil,
             images: job.results.map(image),

@@ -19,19 +19,26 @@ public final class QueueJobControl: JobControl {
         self.outputDirectory = outputDirectory
     }
 
+    /// Queues every submission; one refused (a repeat, an image that turned out unreadable)
+    /// does not stop the rest, and all refusals are reported together.
     public func submit(_ submissions: [JobSubmission]) async throws {
         var duplicates: [String] = []
+        var refusals: [String] = []
         for submission in submissions {
             do {
                 _ = try await queue.submit(imagePath: submission.sourcePath, request: submission.request,
                                            endpoint: endpoint, outputDirectory: outputDirectory, force: false)
             } catch .duplicate(let earlier) {
                 duplicates.append((earlier.sourcePath as NSString).lastPathComponent)
+            } catch {
+                refusals.append(error.description)
             }
         }
+        var notes = refusals.map { "not sent: \($0)" }
         if !duplicates.isEmpty {
-            throw SubmissionNote(text: "already upscaled with this fixed seed, not sent again: \(duplicates.joined(separator: ", ")) — pick a new seed, or press r on that job to send it anyway")
+            notes.append("already upscaled with this fixed seed, not sent again: \(duplicates.joined(separator: ", ")) — pick a new seed, or press r on that job to send it anyway")
         }
+        if !notes.isEmpty { throw SubmissionNote(text: notes.joined(separator: "; ")) }
     }
 
     public func repeats(among submissions: [JobSubmission]) async -> Set<String> {

@@ -17,14 +17,14 @@ extension UpscaleClient {
     /// What the same request would cost (`?dry_run=true`): nothing runs, nothing is billed.
     public func quote(image: SourceImage, request: V2Request) async throws(UpscaleError) -> PriceQuote {
         let body = try v2Body(image: image, request: request, extra: [])
-        return try Self.decodeAnswer(await post(body, to: endpoint.v2UpscaleURL(request.model, dryRun: true), progress: nil))
+        return try Self.decodeAnswer(await post(body, to: endpoint.v2UpscaleURL(request.model, dryRun: true), progress: nil), billed: false)
     }
 
     /// Where a generation stands. A lost poll costs nothing: it is simply asked again.
     public func poll(generationID: String) async throws(UpscaleError) -> GenerationPoll {
         guard endpoint.speaksV2 else { throw Self.notOfficial(endpoint) }
         let raw = try await answer(to: request(endpoint.generationURL(generationID), method: .GET), fullySent: { false })
-        return try Self.decodeAnswer(raw)
+        return try Self.decodeAnswer(raw, billed: false)
     }
 
     private func v2Body(image: SourceImage, request: V2Request, extra: [(String, String)]) throws(UpscaleError) -> MultipartBody {
@@ -42,15 +42,19 @@ extension UpscaleClient {
     }
 
     /// Decodes a 200 answer, naming what is missing or malformed; unknown fields are ignored.
-    static func decodeAnswer<Answer: Decodable>(_ raw: [UInt8]) throws(UpscaleError) -> Answer {
+    /// An unreadable answer to a billed call may have been billed (`undecodableAnswer`); to a
+    /// free one (a quote, a poll) it is only an unexpected answer.
+    static func decodeAnswer<Answer: Decodable>(_ raw: [UInt8], billed: Bool = true) throws(UpscaleError) -> Answer {
+        let problem: String
         do {
             return try JSONDecoder().decode(Answer.self, from: Data(raw))
         } catch let DecodingError.keyNotFound(key, _) {
-            throw .undecodableAnswer(message: "the answer lacks \"\(key.stringValue)\"")
+            problem = "the answer lacks \"\(key.stringValue)\""
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
-            throw .undecodableAnswer(message: "unexpected value at \(context.codingPath.map(\.stringValue).joined(separator: "."))")
+            problem = "unexpected value at \(context.codingPath.map(\.stringValue).joined(separator: "."))"
         } catch {
-            throw .undecodableAnswer(message: "not JSON: \(TerminalSafeText.sanitize(String(decoding: raw.prefix(120), as: UTF8.self), limit: 80))")
+            problem = "not JSON: \(TerminalSafeText.sanitize(String(decoding: raw.prefix(120), as: UTF8.self), limit: 80))"
         }
+        throw billed ? .undecodableAnswer(message: problem) : .unexpectedStatus(status: 200, message: problem)
     }
 }

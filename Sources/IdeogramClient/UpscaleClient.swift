@@ -114,17 +114,7 @@ public final class UpscaleClient: Sendable {
     }
 
     static func decode(_ raw: [UInt8]) throws(UpscaleError) -> UpscaleResult {
-        let result: UpscaleResult
-        do {
-            result = try JSONDecoder().decode(UpscaleResult.self, from: Data(raw))
-        } catch let DecodingError.keyNotFound(key, _) {
-            throw .undecodableAnswer(message: "the answer lacks \"\(key.stringValue)\"")
-        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
-            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
-            throw .undecodableAnswer(message: "unexpected value at \(path)")
-        } catch {
-            throw .undecodableAnswer(message: "not JSON: \(TerminalSafeText.sanitize(String(decoding: raw.prefix(120), as: UTF8.self), limit: 80))")
-        }
+        let result: UpscaleResult = try decodeAnswer(raw)
         guard !result.images.isEmpty else { throw .undecodableAnswer(message: "the answer holds no images") }
         return result
     }

@@ -50,7 +50,12 @@ public enum ImageCompleteness {
                 offset = found
             }
             guard let first = try r.byte(at: offset) else { return .truncated }
-            guard first == 0xFF else { return .corrupt(detail: "expected a marker at byte \(offset)") }
+            if first != 0xFF {
+                // Stray bytes before a marker (some cameras pad segments): libjpeg skips them
+                // with a warning, so they are skipped here too rather than refused.
+                guard let next = try r.firstIndex(of: 0xFF, from: offset) else { return .truncated }
+                offset = next
+            }
             var markerAt = offset + 1
             while try r.byte(at: markerAt) == 0xFF { markerAt += 1 }
             guard let marker = try r.byte(at: markerAt) else { return .truncated }

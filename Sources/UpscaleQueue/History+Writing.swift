@@ -60,8 +60,8 @@ extension History {
     }
 
     // The writes below are cached SQL rather than GRDB's Codable records: a job commits five
-    // times, and record encoding was a fifth of the queue's
-    // CPU. Statements are compiled once per connection.
+    // times, and record encoding was a fifth of the queue's CPU. Statements are compiled once
+    // per connection.
 
     private static func insertTransition(of job: Job, _ db: Database) throws {
         let detail: String? = switch job.state {

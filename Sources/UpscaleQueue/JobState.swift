@@ -45,6 +45,16 @@ public enum JobState: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// Ended without a result in hand, yet possibly billed: a lost answer, or an answer that
+    /// could not be read. Asking again bills again.
+    public var mayHaveBeenBilled: Bool {
+        switch self {
+        case .outcomeUnknown: true
+        case .failed(let error): error.mayHaveBeenBilled
+        default: false
+        }
+    }
+
     public var description: String {
         switch self {
         case .failed(let error): "failed: \(error)"

@@ -10,6 +10,32 @@ import UpscaleQueue
 
 /// The adapter between the queue and the UI, against the demo's fake service in this process.
 @Suite struct QueueJobControlTests {
+    /// A file refused on the way (cut short after it was marked) does not stop the batch: the
+    /// others are queued and every refusal is reported.
+    @Test func aRefusedFileDoesNotStopTheRestOfTheBatch() async throws {
+        let root = NSTemporaryDirectory() + "control-\(UUID().uuidString)"
+        let demo = try DemoEnvironment.start(workFolder: root)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        var configuration = QueueConfiguration()
+        configuration.outputDirectory = demo.outputDirectory
+        let queue = try await UpscaleQueue.open(history: try History.open(at: demo.historyPath), service: demo.service, fetcher: demo.fetcher,
+                                                configuration: configuration)
+        await queue.pause()  // nothing needs to be sent for this
+        let control = QueueJobControl(queue: queue, endpoint: demo.endpoint, outputDirectory: demo.outputDirectory)
+        let whole = demo.samplesFolder + "/tiny-icon.png"
+        let cut = root + "/cut.png"
+        try Data(try Data(contentsOf: URL(fileURLWithPath: whole)).prefix(100)).write(to: URL(fileURLWithPath: cut))
+        do {
+            try await control.submit([JobSubmission(sourcePath: cut, request: UpscaleRequest()),
+                                      JobSubmission(sourcePath: whole, request: UpscaleRequest())])
+            Issue.record("the cut file was not reported")
+        } catch let note as SubmissionNote {
+            #expect(note.text.contains("cut.png: PNG is truncated"))
+        }
+        #expect(await queue.snapshot().map(\.sourcePath) == [whole])
+        await queue.close()
+    }
+
     @Test func submissionsBecomeRowsThatFinish() async throws {
         let root = NSTemporaryDirectory() + "control-\(UUID().uuidString)"
         let demo = try DemoEnvironment.start(workFolder: root)

@@ -54,3 +54,17 @@ import Testing
         #expect(ImageIntakeError.truncatedData(path: cut, format: .png).description.hasSuffix("PNG is truncated: the file ends before the image does"))
     }
 }
+
+@Suite struct ImageCompletenessToleranceTests {
+    /// libjpeg skips stray bytes before a marker (some cameras pad segments) with a warning;
+    /// such a file is whole and must not be refused.
+    @Test func strayBytesBetweenJPEGSegmentsAreSkipped() throws {
+        var jpeg = TestImages.jpeg(width: 10, height: 10)
+        let sof = try #require((2..<jpeg.count - 1).first { jpeg[$0] == 0xFF && jpeg[$0 + 1] == 0xFF })
+        jpeg.insert(contentsOf: [0x00, 0x00, 0x00], at: sof)
+        let verdict = try ImageCompleteness.check(.jpeg, size: jpeg.count) { offset, count in
+            Array(jpeg[min(offset, jpeg.count)..<min(offset + count, jpeg.count)])
+        }
+        #expect(verdict == .complete)
+    }
+}

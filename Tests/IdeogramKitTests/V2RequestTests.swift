@@ -110,3 +110,12 @@ import Testing
         #expect(PriceEstimate.quote(.topazBloom2(TopazBloom2Upscale()), width: 1024, height: 1024).usdMicros == 377_487)
     }
 }
+
+@Suite struct GenerationURLTests {
+    @Test func idsArePercentEncodedByTheirUTF8Bytes() throws {
+        let endpoint = try Endpoint(baseURL: "https://api.example", dialect: .official)
+        #expect(endpoint.generationURL("xtdZ-q_1") == "https://api.example/v2/generations/xtdZ-q_1")
+        #expect(endpoint.generationURL("a/é") == "https://api.example/v2/generations/a%2F%C3%A9")
+        #expect(endpoint.generationURL("Ā") != endpoint.generationURL("ā"), "distinct ids stay distinct")
+    }
+}

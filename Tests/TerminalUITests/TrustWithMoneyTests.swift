@@ -131,6 +131,22 @@ import Testing
         #expect(s.hasQuit)
     }
 
+    /// A job sent a moment ago may not be in the rows yet: the quit still asks the queue, and
+    /// keys typed after the quit send nothing.
+    @Test func aQuitJustAfterSubmittingAsksTheQueueFirst() {
+        var s = Fixtures.state()
+        s.results.replaceJobs([])
+        s.files.cursor = 3
+        #expect(Self.submits(update(&s, .key(.ctrl("s")))))
+        #expect(update(&s, .key(.char("q"))) == [.finishSentWork])
+
+        var idle = Fixtures.state()
+        idle.results.replaceJobs([])
+        #expect(update(&idle, .key(.char("q"))) == [.quit], "nothing sent this run: it quits at once")
+        idle.files.cursor = 3
+        #expect(!Self.submits(update(&idle, .key(.ctrl("s")))), "typed ahead after the quit")
+    }
+
     static func historyRow(_ n: Int) -> JobRow {
         JobRow(id: JobRowID("h\(n)"), sourceName: "old\(n).png", sourcePath: "/data/old\(n).png", state: .done,
                request: UpscaleRequest(), submittedAt: Fixtures.t0.addingTimeInterval(-Double(n)))

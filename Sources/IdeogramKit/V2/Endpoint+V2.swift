@@ -8,18 +8,18 @@ extension Endpoint {
     }
 
     public func generationURL(_ id: String) -> String {
-        // Ids are short alphanumerics; anything else is escaped rather than trusted into a path.
-        let safe = id.unicodeScalars.map { scalar -> String in
-            let c = Character(scalar)
-            return c.isASCII && (c.isLetter || c.isNumber || c == "-" || c == "_") ? String(c) : "%" + String(format2: scalar.value)
-        }.joined()
+        // Ids are short alphanumerics; anything else is percent-encoded by its UTF-8 bytes
+        // rather than trusted into a path.
+        var safe = ""
+        for byte in id.utf8 {
+            let c = Character(Unicode.Scalar(byte))
+            if byte < 0x80 && (c.isLetter || c.isNumber || c == "-" || c == "_") {
+                safe.append(c)
+            } else {
+                let hex = String(byte, radix: 16, uppercase: true)
+                safe += "%" + (hex.count == 1 ? "0" + hex : hex)
+            }
+        }
         return baseURL + "/v2/generations/" + safe
-    }
-}
-
-private extension String {
-    init(format2 value: UInt32) {
-        let hex = String(value & 0xFF, radix: 16, uppercase: true)
-        self = hex.count == 1 ? "0" + hex : hex
     }
 }

@@ -67,6 +67,9 @@ public struct AppState: Hashable, Sendable {
     /// before the UI ends by itself. A second quit abandons them.
     public var isQuitting = false
     public var hasQuit = false
+    /// A submission was handed to the queue this run: a quit must ask the queue what is on its
+    /// way, since the rows may not show a job that was just sent yet.
+    public var hasSubmitted = false
     /// A submission waiting for the queue to say which files repeat earlier jobs.
     public var pendingSubmission: PendingSubmission?
     /// Numbers the repeat checks, so a late answer to an older one is dropped.

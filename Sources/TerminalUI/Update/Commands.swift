@@ -56,8 +56,10 @@ enum Commands {
     /// The first quit sends nothing new and waits for the requests already sent (they are
     /// paid for: their results are saved), then the UI ends by itself; queued jobs stay queued
     /// for a later run. A second quit abandons what is still in flight.
+    /// A job submitted a moment ago may not be in the rows yet: after any submission the queue
+    /// is asked (it answers at once when nothing was sent).
     static func quit(_ state: inout AppState) -> [Effect] {
-        if state.isQuitting || state.results.inFlightCount == 0 {
+        if state.isQuitting || (state.results.inFlightCount == 0 && !state.hasSubmitted) {
             state.hasQuit = true
             return [.quit]
         }
@@ -93,15 +95,18 @@ enum ConfirmationUpdate {
             return Submission.send(submissions, leftOut: leftOut, &state)
         case .retry(let id, let source, _):
             state.message = StatusMessage("retrying \(TerminalSafeTextBridge.text(source, limit: 60))")
+            state.hasSubmitted = true
             return [.retryJob(id)]
         case .sendHeld(let id, let source, _):
             state.message = StatusMessage("sending \(TerminalSafeTextBridge.text(source, limit: 60))")
+            state.hasSubmitted = true
             return [.retryJob(id)]
         case .cancel(let id, let source, _, _):
             state.message = StatusMessage("cancelling \(TerminalSafeTextBridge.text(source, limit: 60))")
             return [.cancelJob(id)]
         case .resubmit(let id, let source, _):
             state.message = StatusMessage("resubmitted \(TerminalSafeTextBridge.text(source, limit: 60))")
+            state.hasSubmitted = true
             return [.resubmitJob(id)]
         }
     }

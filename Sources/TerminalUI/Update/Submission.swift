@@ -21,7 +21,7 @@ enum Submission {
     }
 
     static func submit(_ state: inout AppState) -> [Effect] {
-        if state.isQuitting {
+        if state.isQuitting || state.hasQuit {
             state.message = StatusMessage("quitting: nothing new is sent", isError: true)
             return []
         }
@@ -74,6 +74,7 @@ enum Submission {
         // The job loaded with `e` has been sent on: the editor no longer stands for it, and the
         // next Ctrl-S goes back to the marked or selected files.
         state.parameters.loadedFrom = nil
+        state.hasSubmitted = true
         return [.submit(submissions)]
     }
 
