@@ -66,13 +66,12 @@ public struct SourceImage: Sendable {
         try SourceImage(path: path, bytes: readChecked(path: path, maxBytes: maxBytes, prefix: nil).bytes)
     }
 
-    /// Checks a file as `load` does, reading only as much as the header needs, so a batch can
-    /// be validated before anything is sent without holding every image in memory.
-    /// An upload checks each file three times (the batch up front, the queue, the send), so the
-    /// check starts with a small window, where PNG and WEBP headers and most JPEG frame headers
-    /// are, and reads further only when the header is not in it.
-    /// It also follows the image's structure to its end (`ImageCompleteness`: chunk and segment
-    /// lengths, the JPEG scan data), so a truncated file is refused before it is sent.
+    /// Checks a file as `load` does without holding it in memory: the header from a small first
+    /// window (further only when it is not there), then the structure followed to its end
+    /// (`ImageCompleteness`: PNG and WEBP chunk lengths, JPEG segments and scan data, read in
+    /// 64 kB windows), so a truncated file is refused before it is sent. A JPEG is read whole
+    /// by this, once by the batch check and once by the queue's submit: a few milliseconds for
+    /// 10 MB, against an upload of seconds.
     public static func inspect(path: String, maxBytes: Int = defaultMaxBytes) throws(ImageIntakeError) -> ImageHeader {
         let (head, size) = try readChecked(path: path, maxBytes: maxBytes, prefix: firstHeaderWindow)
         let header = try header(of: head, path: path, maxBytes: maxBytes)
