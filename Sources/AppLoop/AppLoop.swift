@@ -44,8 +44,9 @@ public struct AppLoop: Sendable {
             for await view in jobs.updates() { inbox.post(.actions(view.actions)) }
         }
         let lanes = PreviewLanes(provider: previews) { inbox.post(.actions([$0])) }
+        let queueCalls = SerialLane()
         let performer = EffectPerformer(terminal: terminal, jobs: jobs, previews: previews, lanes: lanes,
-                                        fileSystem: fileSystem, opener: opener) { inbox.post(.actions($0)) }
+                                        fileSystem: fileSystem, opener: opener, queueCalls: queueCalls) { inbox.post(.actions($0)) }
         var ticker: Task<Void, Never>?
 
         // The first size may differ from the state's: the previews' boxes follow the real one.
@@ -69,6 +70,7 @@ public struct AppLoop: Sendable {
         }
         ticker?.cancel()
         lanes.stop()
+        queueCalls.stop()
         jobsTask.cancel()
         await terminal.stop()
         return state

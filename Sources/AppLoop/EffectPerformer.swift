@@ -9,6 +9,8 @@ struct EffectPerformer: Sendable {
     let lanes: PreviewLanes
     let fileSystem: FileSystemEffects
     let opener: ExternalOpener
+    /// The queue's calls, in the order the core asked for them.
+    let queueCalls: SerialLane
     let post: @Sendable ([Action]) -> Void
 
     /// Performs `effect`. Terminal effects finish before it returns, so they keep their order;
@@ -30,8 +32,13 @@ struct EffectPerformer: Sendable {
             lanes.load(slot, key)
         case .cancelPreview(let slot):
             lanes.cancel(slot)
-        case .listDirectory, .inspectImages, .submit, .cancelJob, .retryJob, .resubmitJob, .open, .pauseQueue, .resumeQueue,
-             .findRepeats, .loadHistory, .finishSentWork:
+        case .submit, .cancelJob, .retryJob, .resubmitJob, .pauseQueue, .resumeQueue:
+            queueCalls.run { await performOffLoop(effect) }
+        case .finishSentWork:
+            // After the calls asked for before it, but without holding up those after it (a
+            // cancel while the quit waits).
+            queueCalls.run { _ = Task { await performOffLoop(effect) } }
+        case .listDirectory, .inspectImages, .open, .findRepeats, .loadHistory:
             _ = Task { await performOffLoop(effect) }
         }
         return []
