@@ -25,7 +25,7 @@ extension UpscaleQueue {
     /// left `generating` for a run that can poll it.
     func startPolling(_ id: JobID) {
         guard !isClosing, generations != nil else { return }
-        polls[id] = PollSchedule(dueIn: Self.firstPoll, interval: Self.firstPoll, joinedMidTick: pollLoop != nil)
+        polls[id] = PollSchedule(dueIn: Self.firstPoll, interval: Self.firstPoll, joinedMidTick: pollLoopIsSleeping)
         if pollLoop == nil { pollLoop = Task { await self.runPollLoop() } }
     }
 
@@ -39,16 +39,20 @@ extension UpscaleQueue {
     private func runPollLoop() async {
         let sleeper = self.sleeper
         while !polls.isEmpty {
+            pollLoopIsSleeping = true
             do { try await sleeper.sleep(for: Self.pollTick) } catch { return }
+            pollLoopIsSleeping = false
             if Task.isCancelled { return }
             var due: [(id: JobID, generationID: String, endpoint: Endpoint)] = []
             for (id, schedule) in polls {
+                guard let job = jobs[id], case .generating(let generationID) = job.state else {
+                    polls[id] = nil
+                    continue
+                }
                 var next = schedule
                 if next.joinedMidTick { next.joinedMidTick = false } else { next.dueIn -= Self.pollTick }
                 polls[id] = next
-                if next.dueIn <= .zero, case .generating(let generationID)? = jobs[id]?.state, let job = jobs[id] {
-                    due.append((id, generationID, job.endpoint))
-                }
+                if next.dueIn <= .zero { due.append((id, generationID, job.endpoint)) }
             }
             guard !due.isEmpty, let generations else { continue }
             let answers = await withTaskGroup(of: (JobID, Result<GenerationPoll, UpscaleError>).self) { group in
@@ -67,6 +71,7 @@ extension UpscaleQueue {
             for (id, answer) in answers { handle(answer, for: id) }
         }
         pollLoop = nil
+        pump()
     }
 
     private func handle(_ answer: Result<GenerationPoll, UpscaleError>, for id: JobID) {

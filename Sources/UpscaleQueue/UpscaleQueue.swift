@@ -38,6 +38,8 @@ public actor UpscaleQueue {
     /// Accepted generations being polled, and the one loop polling them.
     var polls: [JobID: PollSchedule] = [:]
     var pollLoop: Task<Void, Never>?
+    /// The loop is within a tick's sleep: a generation accepted now waits out a full tick more.
+    var pollLoopIsSleeping = false
     /// Images the service allows in progress, learnt from a 429 `inflight_limit`: kept for the run.
     var learntImageLimit: Int?
 
@@ -160,6 +162,7 @@ public actor UpscaleQueue {
         pollLoop?.cancel()
         await pollLoop?.value
         pollLoop = nil
+        pollLoopIsSleeping = false
         polls.removeAll()
         for task in Array(work.values) { await task.value }
         work.removeAll()
