@@ -47,7 +47,7 @@ extension JobReport {
             ("outcome unknown: \(message); it is not sent again (see `ideogram-tui history`)", .outcomeUnknown, true)
         case .cancelled:
             ("cancelled before the request was sent; nothing was billed", .cancelled, false)
-        case .queued, .uploading, .waitingForAnswer, .downloading:
+        case .queued, .uploading, .waitingForAnswer, .generating, .downloading:
             nil
         }
     }
@@ -58,7 +58,8 @@ extension JobReport.Status {
         self = switch state {
         case .queued: .queued
         case .uploading: .uploading
-        case .waitingForAnswer: .waiting
+        // An accepted v2 generation is, to a report, still waiting for the service.
+        case .waitingForAnswer, .generating: .waiting
         case .downloading: .downloading
         case .done: .done
         case .failed: .failed

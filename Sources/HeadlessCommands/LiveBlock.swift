@@ -28,6 +28,7 @@ struct LiveBlock {
             switch job.state {
             case .uploading: start(job, label: label, "↑", job.attempts > 1 ? "uploading (attempt \(job.attempts))" : "uploading")
             case .waitingForAnswer: start(job, label: label, "…", "waiting for the service", showsElapsed: true)
+            case .generating: start(job, label: label, "…", "generating", showsElapsed: true)
             case .downloading: start(job, label: label, "↓", "downloading")
             default: return false
             }

@@ -81,9 +81,11 @@ enum JobRowMapping {
         }
     }
 
-    /// The UI's states mirror the queue's one for one, by case name.
+    /// The UI's states mirror the queue's one for one, by case name; an accepted v2 generation
+    /// shows as waiting for the service, which it is.
     static func state(_ state: JobState) -> JobRowState {
-        JobRowState.allCases.first { "\($0)" == "\(state.name)" } ?? .queued
+        if case .generating = state { return .waitingForAnswer }
+        return JobRowState.allCases.first { "\($0)" == "\(state.name)" } ?? .queued
     }
 
     /// What went wrong, including results that were withheld, expired or failed to download.

@@ -14,6 +14,8 @@ public enum ErrorAnswer {
         case 402: return .outOfCredit(reason: parsed.rejectReason, message: message)
         case 413: return .tooLarge(message: message)
         case 422: return .rejectedBySafety(message: message)
+        case 429 where parsed.rejectReason == "inflight_limit":
+            return .inflightLimit(maxInflightImages: parsed.maxInflight, retryAfter: retryAfterSeconds(retryAfterHeader), message: message)
         case 429: return .rateLimited(retryAfter: retryAfterSeconds(retryAfterHeader), message: message)
         case 500...599: return .serverError(status: status, message: message)
         default: return .unexpectedStatus(status: status, message: message)
@@ -32,17 +34,18 @@ public enum ErrorAnswer {
         return max(0, Int(date.timeIntervalSince(now).rounded(.up)))
     }
 
-    static func parse(_ body: [UInt8]) -> (message: String, rejectReason: String?) {
+    static func parse(_ body: [UInt8]) -> (message: String, rejectReason: String?, maxInflight: Int?) {
         if let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any] {
             let reason = (object["reject_reason"] as? String).map { TerminalSafeText.sanitize($0, limit: 60) }
+            let most = (object["max_inflight_requests"] as? Int).flatMap { $0 > 0 ? $0 : nil }
             for key in ["error", "message", "detail"] {
-                if let text = object[key] as? String { return (TerminalSafeText.sanitize(text), reason) }
+                if let text = object[key] as? String { return (TerminalSafeText.sanitize(text), reason, most) }
                 if let nested = object[key] as? [String: Any], let text = nested["message"] as? String {
-                    return (TerminalSafeText.sanitize(text), reason)
+                    return (TerminalSafeText.sanitize(text), reason, most)
                 }
             }
-            return (TerminalSafeText.sanitize(String(decoding: body, as: UTF8.self)), reason)
+            return (TerminalSafeText.sanitize(String(decoding: body, as: UTF8.self)), reason, most)
         }
-        return (TerminalSafeText.sanitize(String(decoding: body, as: UTF8.self)), nil)
+        return (TerminalSafeText.sanitize(String(decoding: body, as: UTF8.self)), nil, nil)
     }
 }

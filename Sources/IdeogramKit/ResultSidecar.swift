@@ -18,6 +18,8 @@ public struct ResultSidecar: Sendable, Equatable, Codable {
     public var submittedAt: Date
     public var answeredAt: Date
     public var downloadedAt: Date?
+    /// For a v2 job: the model and fields sent, the generation, its quote and what was billed.
+    public var generation: GenerationSidecar?
 
     public init(sourcePath: String, endpoint: Endpoint, request: UpscaleRequest, image: UpscaledImage,
                 index: Int, created: String?, submittedAt: Date, answeredAt: Date) {
@@ -37,7 +39,7 @@ public struct ResultSidecar: Sendable, Equatable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case sourcePath = "source_path", endpoint, dialect, request, prompt, seed, resolution, url, index, created
-        case submittedAt = "submitted_at", answeredAt = "answered_at", downloadedAt = "downloaded_at"
+        case submittedAt = "submitted_at", answeredAt = "answered_at", downloadedAt = "downloaded_at", generation
     }
 
     public func encoded() -> Data {

@@ -15,6 +15,12 @@ public enum UpscaleError: Error, Sendable, Equatable, Codable, CustomStringConve
     case rejectedBySafety(message: String)
     /// 429: too many images in flight. `retryAfter` is the `Retry-After` header in seconds.
     case rateLimited(retryAfter: Int?, message: String)
+    /// 429 `inflight_limit`: the organisation has too many images in progress.
+    /// `maxInflightImages` is the service's `max_inflight_requests` (it counts images), when given.
+    case inflightLimit(maxInflightImages: Int?, retryAfter: Int?, message: String)
+    /// A v2 generation the service accepted ended `failed`: not billed, and never sent again
+    /// on its own (a new POST would be a new generation).
+    case generationFailed(reason: String)
     /// 5xx.
     case serverError(status: Int, message: String)
     /// Any other status.
@@ -34,15 +40,17 @@ public enum UpscaleError: Error, Sendable, Equatable, Codable, CustomStringConve
     /// cannot charge twice.
     public var isRetryable: Bool {
         switch self {
-        case .rateLimited, .serverError, .timeout, .network: true
+        case .rateLimited, .inflightLimit, .serverError, .timeout, .network: true
         default: false
         }
     }
 
     /// Seconds the service asked us to wait before trying again.
     public var retryAfterSeconds: Int? {
-        if case .rateLimited(let seconds, _) = self { return seconds }
-        return nil
+        switch self {
+        case .rateLimited(let seconds, _), .inflightLimit(_, let seconds, _): seconds
+        default: nil
+        }
     }
 
     /// The call may have been billed even though no result arrived.
@@ -60,8 +68,8 @@ public enum UpscaleError: Error, Sendable, Equatable, Codable, CustomStringConve
         case .unauthorized: .authorization
         case .outOfCredit: .outOfCredit
         case .rejectedBySafety: .safety
-        case .rateLimited: .rateLimited
-        case .serverError, .unexpectedStatus, .undecodableAnswer: .server
+        case .rateLimited, .inflightLimit: .rateLimited
+        case .serverError, .unexpectedStatus, .undecodableAnswer, .generationFailed: .server
         case .timeout, .network: .network
         case .outcomeUnknown: .outcomeUnknown
         case .cancelled: .cancelled
@@ -83,6 +91,11 @@ public enum UpscaleError: Error, Sendable, Equatable, Codable, CustomStringConve
         case .rateLimited(let after, let m):
             let wait = after.map { "; the service asks to wait \($0) s" } ?? ""
             return "too many requests in flight (429)\(wait): \(m)"
+        case .inflightLimit(let most, let after, let m):
+            let limit = most.map { "; at most \($0) images at once" } ?? ""
+            let wait = after.map { "; the service asks to wait \($0) s" } ?? ""
+            return "too many images in progress (429)\(limit)\(wait): \(m)"
+        case .generationFailed(let reason): return "the generation failed (\(reason)); it was not billed"
         case .serverError(let status, let m): return "the service failed (\(status)): \(m)"
         case .unexpectedStatus(let status, let m): return "unexpected answer \(status): \(m)"
         case .timeout(let s): return "no answer within \(s) s before the request was sent; nothing was billed"

@@ -7,10 +7,12 @@ public struct RecoveryReport: Sendable, Equatable {
     public var outcomeUnknown: [JobID] = []
     /// Had their answer: their downloads start again at once.
     public var resumedDownloads: [JobID] = []
+    /// v2 generations the service had accepted: polled again at once, never sent again.
+    public var resumedPolls: [JobID] = []
     /// Were waiting their turn: they stay queued until `resumeRecovered()`.
     public var heldQueued: [JobID] = []
 
-    public var isEmpty: Bool { outcomeUnknown.isEmpty && resumedDownloads.isEmpty && heldQueued.isEmpty }
+    public var isEmpty: Bool { outcomeUnknown.isEmpty && resumedDownloads.isEmpty && resumedPolls.isEmpty && heldQueued.isEmpty }
 }
 
 extension History {
@@ -19,9 +21,9 @@ extension History {
     /// Takes over the unfinished jobs of sessions that are no longer running, leaving those of
     /// live sessions alone. Returns the adopted jobs that still need work (downloads, queued).
     func adoptAbandonedJobs(session: String, now: Date = Date()) throws(HistoryError) -> (jobs: [Job], report: RecoveryReport) {
-        let active = [JobStateName.queued, .uploading, .waitingForAnswer, .downloading].map(\.rawValue)
+        let active = [JobStateName.queued, .uploading, .waitingForAnswer, .generating, .downloading].map(\.rawValue)
         let owners: [String?] = try read { db in
-            try String?.fetchAll(db, sql: "SELECT DISTINCT owner FROM job WHERE state IN (?, ?, ?, ?) AND (owner IS NULL OR owner != ?)",
+            try String?.fetchAll(db, sql: "SELECT DISTINCT owner FROM job WHERE state IN (?, ?, ?, ?, ?) AND (owner IS NULL OR owner != ?)",
                                  arguments: StatementArguments(active + [session]))
         }
         var report = RecoveryReport()
@@ -42,6 +44,9 @@ extension History {
                     case .downloading:
                         try Self.save(job, owner: session, logTransition: false, db)
                         report.resumedDownloads.append(job.id)
+                    case .generating:
+                        try Self.save(job, owner: session, logTransition: false, db)
+                        report.resumedPolls.append(job.id)
                     default:
                         try Self.save(job, owner: session, logTransition: false, db)
                         report.heldQueued.append(job.id)
@@ -50,7 +55,7 @@ extension History {
             }
         }
         sweepDeadSessions()
-        let adopted = report.resumedDownloads + report.heldQueued
+        let adopted = report.resumedDownloads + report.resumedPolls + report.heldQueued
         // Nearly every run adopts nothing; its first query-interface read would cost 1-2 ms.
         guard !adopted.isEmpty else { return ([], report) }
         let jobs: [Job] = try read { db in

@@ -10,13 +10,17 @@ extension History {
             let record = JobRecord(job, owner: owner)
             try db.cachedStatement(sql: """
                 INSERT INTO job (id, source_path, image_digest, request_json, dedup_key, endpoint_json, output_dir, state,
-                    state_detail, failure_json, attempts, answer_json, submitted_at, updated_at, sent_at, answered_at, owner)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    state_detail, failure_json, attempts, answer_json, submitted_at, updated_at, sent_at, answered_at, owner,
+                    v2_model, v2_request_json, generation_id, quote_usd_micros, quote_qualifier, quote_upper_bound_usd_micros,
+                    billed_usd_micros)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).execute(arguments: [record.id, record.sourcePath, record.imageDigest, record.requestJSON, record.dedupKey,
                                          record.endpointJSON, record.outputDir, record.state, record.stateDetail, record.failureJSON,
                                          record.attempts, record.answerJSON, HistoryTime.milliseconds(record.submittedAt),
                                          HistoryTime.milliseconds(record.updatedAt), HistoryTime.milliseconds(record.sentAt),
-                                         HistoryTime.milliseconds(record.answeredAt), record.owner])
+                                         HistoryTime.milliseconds(record.answeredAt), record.owner,
+                                         record.v2Model, record.v2RequestJSON, record.generationID, record.quoteUSDMicros,
+                                         record.quoteQualifier, record.quoteUpperBoundUSDMicros, record.billedUSDMicros])
             var stored = job
             stored.sequence = db.lastInsertedRowID
             try Self.insertTransition(of: job, db)
@@ -84,7 +88,8 @@ extension History {
                                      record.path, record.sidecarPath, record.bytes, record.format, record.status, record.detail])
     }
 
-    /// The columns a transition changes; the request, endpoint and answer stay as written.
+    /// The columns a transition changes; the request, endpoint and answer stay as written. A v2
+    /// job's generation id and amount billed change with its state.
     private static func saveState(_ job: Job, owner: String, _ db: Database) throws {
         let (detail, failure) = JobRecord.stateColumns(job.state)
         try db.cachedStatement(sql: """
@@ -92,11 +97,21 @@ extension History {
                 answered_at = ?, owner = ? WHERE id = ?
             """).execute(arguments: [job.state.name.rawValue, detail, failure, job.attempts, HistoryTime.milliseconds(job.updatedAt),
                                      HistoryTime.milliseconds(job.sentAt), HistoryTime.milliseconds(job.answeredAt), owner, job.id.rawValue])
+        if let generation = job.generation {
+            try db.cachedStatement(sql: "UPDATE job SET generation_id = ?, billed_usd_micros = ? WHERE id = ?")
+                .execute(arguments: [generation.generationID, generation.billedUSDMicros, job.id.rawValue])
+        }
+    }
+
+    /// Records a generation the service accepted, durably, before anything else happens to the
+    /// job: from here it is polled, never sent again.
+    func saveAccepted(_ job: Job, owner: String) throws(HistoryError) {
+        try writeDurably { db in try Self.save(job, owner: owner, logTransition: true, changes: .state, db) }
     }
 
     /// The newest job with the same deduplication key that succeeded or is on its way.
     func duplicate(ofKey key: String) throws(HistoryError) -> Job? {
-        let states: [JobStateName] = [.done, .queued, .uploading, .waitingForAnswer, .downloading]
+        let states: [JobStateName] = [.done, .queued, .uploading, .waitingForAnswer, .generating, .downloading]
         return try read { db in
             let record = try JobRecord
                 .filter(Column("dedup_key") == key && states.map(\.rawValue).contains(Column("state")))

@@ -25,6 +25,13 @@ struct JobRecord: Codable, FetchableRecord, TableRecord {
     var sentAt: Date?
     var answeredAt: Date?
     var owner: String?
+    var v2Model: String?
+    var v2RequestJSON: String?
+    var generationID: String?
+    var quoteUSDMicros: Int64?
+    var quoteQualifier: String?
+    var quoteUpperBoundUSDMicros: Int64?
+    var billedUSDMicros: Int64?
 
     enum CodingKeys: String, CodingKey {
         case seq, id, state, attempts, owner
@@ -32,6 +39,9 @@ struct JobRecord: Codable, FetchableRecord, TableRecord {
         case dedupKey = "dedup_key", endpointJSON = "endpoint_json", outputDir = "output_dir"
         case stateDetail = "state_detail", failureJSON = "failure_json", answerJSON = "answer_json"
         case submittedAt = "submitted_at", updatedAt = "updated_at", sentAt = "sent_at", answeredAt = "answered_at"
+        case v2Model = "v2_model", v2RequestJSON = "v2_request_json", generationID = "generation_id"
+        case quoteUSDMicros = "quote_usd_micros", quoteQualifier = "quote_qualifier"
+        case quoteUpperBoundUSDMicros = "quote_upper_bound_usd_micros", billedUSDMicros = "billed_usd_micros"
     }
 
     static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy { .millisecondsSince1970 }
@@ -128,6 +138,15 @@ extension JobRecord {
         sentAt = job.sentAt
         answeredAt = job.answeredAt
         self.owner = owner
+        if let generation = job.generation {
+            v2Model = generation.request.model.rawValue
+            v2RequestJSON = StoredJSON.encode(generation.request)
+            generationID = generation.generationID
+            quoteUSDMicros = generation.quote?.usdMicros
+            quoteQualifier = generation.quote?.qualifier.rawValue
+            quoteUpperBoundUSDMicros = generation.quote?.upperBoundUSDMicros
+            billedUSDMicros = generation.billedUSDMicros
+        }
     }
 
     /// `state_detail` and `failure_json` for a state.
@@ -157,7 +176,21 @@ extension JobRecord {
         job.answeredAt = answeredAt
         job.answer = try answerJSON.map { try StoredJSON.decode(UpscaleResult.self, $0, what: "answer") }
         job.results = results.sorted { $0.idx < $1.idx }.map(\.result)
+        job.generation = try generation()
         return job
+    }
+
+    /// The v2 side, when the row is a v2 job.
+    func generation() throws -> GenerationJob? {
+        guard let v2RequestJSON else { return nil }
+        let quote = try quoteUSDMicros.map { micros in
+            guard let qualifier = PriceQuote.Qualifier(rawValue: quoteQualifier ?? "") else {
+                throw UnreadableRecord(description: "unknown quote qualifier \(quoteQualifier ?? "none")")
+            }
+            return PriceQuote(usdMicros: micros, qualifier: qualifier, upperBoundUSDMicros: quoteUpperBoundUSDMicros)
+        }
+        return GenerationJob(request: try StoredJSON.decode(V2Request.self, v2RequestJSON, what: "v2 request"),
+                             generationID: generationID, quote: quote, billedUSDMicros: billedUSDMicros)
     }
 
     func jobState() throws -> JobState {
@@ -166,6 +199,9 @@ extension JobRecord {
         case .queued: return .queued
         case .uploading: return .uploading
         case .waitingForAnswer: return .waitingForAnswer
+        case .generating:
+            guard let generationID else { throw UnreadableRecord(description: "a generating job without a generation_id") }
+            return .generating(generationID: generationID)
         case .downloading: return .downloading
         case .done: return .done
         case .cancelled: return .cancelled

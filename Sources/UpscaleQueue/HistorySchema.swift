@@ -66,6 +66,20 @@ enum HistorySchema {
                     """)
             }
         }
+        // v2 jobs (issue 15): the model and its form parts (`V2Request` as JSON), the generation
+        // the service accepted, the quote shown and the amount billed (millionths of a dollar).
+        // A legacy job leaves them all null.
+        migrator.registerMigration("v3-generations") { db in
+            try db.alter(table: "job") { t in
+                t.add(column: "v2_model", .text)
+                t.add(column: "v2_request_json", .text)
+                t.add(column: "generation_id", .text)
+                t.add(column: "quote_usd_micros", .integer)
+                t.add(column: "quote_qualifier", .text)
+                t.add(column: "quote_upper_bound_usd_micros", .integer)
+                t.add(column: "billed_usd_micros", .integer)
+            }
+        }
         return migrator
     }
 }

@@ -21,7 +21,10 @@ public struct Job: Sendable, Identifiable, Equatable {
     /// SHA-256 of the source bytes at submission, in hex, for fixed-seed requests (the
     /// deduplication key is made from it); empty for a random seed, which is never a repeat.
     public let imageDigest: String
+    /// The legacy request; for a v2 job (`generation` set) the default one, not sent.
     public let request: UpscaleRequest
+    /// Set for a v2 job: the model request and its generation.
+    public internal(set) var generation: GenerationJob?
     public let endpoint: Endpoint
     public let outputDirectory: String
     public let submittedAt: Date
@@ -81,6 +84,9 @@ public struct Job: Sendable, Identifiable, Equatable {
         }
         return String(decoding: text, as: UTF8.self)
     }
+
+    /// Images the job keeps in progress at the service: a v2 upscale makes one.
+    public var imageCount: Int { generation == nil ? request.numImages : 1 }
 
     /// Results that still need saving.
     public var unsavedResults: [JobResult] { results.filter { $0.outcome.isDownloadable } }

@@ -8,6 +8,8 @@ public enum JobState: Sendable, Equatable, CustomStringConvertible {
     case uploading
     /// The whole request was sent; from here a lost answer may have been billed.
     case waitingForAnswer
+    /// A v2 generation the service accepted: polled until it completes or fails, never sent again.
+    case generating(generationID: String)
     /// The answer arrived; its results are being saved.
     case downloading
     /// The answer arrived and every result was handled (see each `JobResult`'s outcome).
@@ -25,6 +27,7 @@ public enum JobState: Sendable, Equatable, CustomStringConvertible {
         case .queued: .queued
         case .uploading: .uploading
         case .waitingForAnswer: .waitingForAnswer
+        case .generating: .generating
         case .downloading: .downloading
         case .done: .done
         case .failed: .failed
@@ -36,6 +39,12 @@ public enum JobState: Sendable, Equatable, CustomStringConvertible {
 
     /// The request is on its way or awaited: it counts against the service's in-flight limit.
     public var isSending: Bool { self == .uploading || self == .waitingForAnswer }
+
+    /// The service is working on it: its images count against the in-flight limit.
+    public var isInProgress: Bool {
+        if case .generating = self { return true }
+        return isSending
+    }
 
     /// Nothing more happens to the job unless the user asks.
     public var isFinished: Bool {
@@ -60,6 +69,7 @@ public enum JobState: Sendable, Equatable, CustomStringConvertible {
         case .failed(let error): "failed: \(error)"
         case .rejected(let message): "rejected by the safety check: \(message)"
         case .outcomeUnknown(let message): "outcome unknown: \(message)"
+        case .generating(let id): "generating (\(id))"
         default: name.rawValue
         }
     }
@@ -69,6 +79,7 @@ public enum JobState: Sendable, Equatable, CustomStringConvertible {
 public enum JobStateName: String, Sendable, Codable, CaseIterable {
     case queued, uploading
     case waitingForAnswer = "waiting"
+    case generating
     case downloading, done, failed, rejected, cancelled
     case outcomeUnknown = "outcome_unknown"
 }

@@ -66,7 +66,7 @@ extension UpscaleQueue {
     /// it. A job being sent or downloaded must be cancelled first.
     public func remove(_ id: JobID) throws(QueueError) {
         guard let job = jobs[id] else { throw .unknownJob(id) }
-        if job.state.isSending || job.state == .downloading { throw .jobIsActive(id) }
+        if job.state.isInProgress || job.state == .downloading { throw .jobIsActive(id) }
         if job.state == .queued { try cancel(id) }
         jobs[id] = nil
         order.removeAll { $0 == id }

@@ -68,9 +68,14 @@ extension UpscaleQueue {
         let image = job.answer?.images.indices.contains(result.index) == true
             ? job.answer!.images[result.index]
             : UpscaledImage(seed: result.seed, prompt: result.prompt, resolution: result.resolution, url: url, isImageSafe: true)
-        let sidecar = ResultSidecar(sourcePath: job.sourcePath, endpoint: job.endpoint, request: job.request, image: image,
+        var sidecar = ResultSidecar(sourcePath: job.sourcePath, endpoint: job.endpoint, request: job.request, image: image,
                                     index: result.index, created: job.answer?.created,
                                     submittedAt: job.sentAt ?? job.submittedAt, answeredAt: job.answeredAt ?? Date())
+        if let generation = job.generation, let generationID = generation.generationID {
+            sidecar.endpoint = job.endpoint.v2UpscaleURL(generation.request.model)
+            sidecar.generation = GenerationSidecar(request: generation.request, generationID: generationID,
+                                                   quote: generation.quote, billedUSDMicros: generation.billedUSDMicros)
+        }
         // A run that died between saving the file and recording it left the file behind: adopt
         // it. One that died while saving left a temporary file: remove it.
         if recovery.resumedDownloads.contains(job.id) {

@@ -3,8 +3,9 @@ import IdeogramKit
 
 extension UpscaleQueue {
     /// The first quit: nothing new is sent, and every request already on its way is seen
-    /// through: its answer is awaited and its results are downloaded and saved, since they are
-    /// paid for. Jobs not sent yet (or waiting to be retried) stay queued for a later run.
+    /// through: its answer is awaited (an accepted generation polled to its end) and its results
+    /// are downloaded and saved, since they are paid for. Jobs not sent yet (or waiting to be
+    /// retried) stay queued for a later run.
     /// Returns once nothing is sent or downloaded any more; `close()` meanwhile (the second
     /// quit) abandons what is still in flight, as it always does.
     public func finishSentWork() async {
@@ -21,10 +22,10 @@ extension UpscaleQueue {
         await waitUntilIdle()
     }
 
-    /// Jobs whose request is on its way or answered and downloading: what a quit now would
-    /// leave with an unknown outcome or unsaved results.
+    /// Jobs whose request is on its way, accepted and generating, or answered and downloading:
+    /// what a quit now would leave with an unknown outcome or unsaved results.
     public var sentInFlight: Int {
-        work.keys.count { id in
+        polls.count + work.keys.count { id in
             guard let state = jobs[id]?.state else { return false }
             return state.isSending || state == .downloading
         }

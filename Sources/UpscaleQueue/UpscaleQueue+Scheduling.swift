@@ -9,7 +9,9 @@ extension UpscaleQueue {
         if !isClosing && !isFinishingSent && pauseReason == nil && holdingQueue.isEmpty {
             let sending = work.keys.compactMap { jobs[$0] }.filter { $0.state.isSending }
             var requests = sending.count
-            var images = sending.reduce(0) { $0 + $1.request.numImages }
+            // An accepted generation keeps its image in progress until it completes or fails.
+            var images = sending.reduce(0) { $0 + $1.imageCount } + polls.count
+            let imageLimit = self.imageLimit
             var batch: [Job] = []
             var settledFront = true
             for index in min(scanFrom, order.count)..<order.count {
@@ -21,11 +23,11 @@ extension UpscaleQueue {
                 settledFront = false
                 // The head of the line waits for room rather than being overtaken: FIFO.
                 // A job bigger than the image limit still goes, alone.
-                guard requests < configuration.effectiveConcurrency,
-                      images == 0 || images + job.request.numImages <= configuration.effectiveImageLimit else { break }
+                guard requests < min(configuration.effectiveConcurrency, imageLimit),
+                      images == 0 || images + job.imageCount <= imageLimit else { break }
                 batch.append(job)
                 requests += 1
-                images += job.request.numImages
+                images += job.imageCount
             }
             if !batch.isEmpty { startSending(batch) }
         }
@@ -77,8 +79,17 @@ extension UpscaleQueue {
         if logTransition { hub.send(.transition(job, from: old)) }
     }
 
+    /// The configured image limit, or the service's own figure once a 429 told it.
+    var imageLimit: Int {
+        min(configuration.effectiveImageLimit, learntImageLimit ?? .max)
+    }
+
+    func lowerImageLimit(to images: Int) {
+        learntImageLimit = min(learntImageLimit ?? .max, max(1, images))
+    }
+
     var isIdle: Bool {
-        guard work.isEmpty else { return false }
+        guard work.isEmpty && polls.isEmpty else { return false }
         if isClosing || isFinishingSent || pauseReason != nil { return true }
         // Nothing before `scanFrom` is queued and free to start (see `rescan`).
         return !order[min(scanFrom, order.count)...].contains { jobs[$0]?.state == .queued && jobs[$0]?.isHeld == false }

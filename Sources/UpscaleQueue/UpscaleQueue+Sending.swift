@@ -5,16 +5,36 @@ import IdeogramKit
 extension UpscaleQueue {
     static let cancelledAfterSending = "cancelled after the request was sent; it may have been billed"
 
-    /// One attempt: send, then either download the answer's results or settle the failure.
+    /// One attempt: send, then either download the answer's results (a v2 job: follow its
+    /// generation) or settle the failure.
     func send(_ id: JobID) async {
         guard let job = jobs[id] else { return }
-        switch await upscale(job) {
+        if let generation = job.generation {
+            switch await submitGeneration(job, generation.request) {
+            case .success(let accepted): accept(accepted, for: id)
+            case .failure(let error): settle(error, for: id)
+            }
+            return
+        }
+        let service = self.service
+        let answer = await transmit(job) { image, progress in
+            do throws(UpscaleError) {
+                return .success(try await service.upscale(image: image, request: job.request, endpoint: job.endpoint, progress: progress))
+            } catch {
+                return .failure(error)
+            }
+        }
+        switch answer {
         case .success(let answer): await receive(answer, for: id)
         case .failure(let error): settle(error, for: id)
         }
     }
 
-    private func upscale(_ job: Job) async -> Result<UpscaleResult, UpscaleError> {
+    /// Loads the image and makes `call` with it, following its upload progress.
+    func transmit<Answer: Sendable>(
+        _ job: Job,
+        _ call: @Sendable (SourceImage, @escaping @Sendable (UploadProgress) -> Void) async -> Result<Answer, UpscaleError>
+    ) async -> Result<Answer, UpscaleError> {
         let image: SourceImage
         do { image = try await Self.loadImage(job.sourcePath, maxBytes: configuration.maxUploadBytes) } catch {
             return .failure(.invalidImage(error))
@@ -25,14 +45,9 @@ extension UpscaleQueue {
         let (progress, continuation) = AsyncStream<UploadProgress>.makeStream()
         let id = job.id
         let watcher = Task { await self.watch(progress, of: id) }
-        let result: Result<UpscaleResult, UpscaleError>
-        do {
-            result = .success(try await service.upscale(image: image, request: job.request, endpoint: job.endpoint) { step in
-                // The queue shows nothing for connecting: no hop onto the actor for it.
-                if step != .connecting { _ = continuation.yield(step) }
-            })
-        } catch {
-            result = .failure(error)
+        let result = await call(image) { step in
+            // The queue shows nothing for connecting: no hop onto the actor for it.
+            if step != .connecting { _ = continuation.yield(step) }
         }
         continuation.finish()
         await watcher.value
@@ -72,6 +87,7 @@ extension UpscaleQueue {
         let cancelledByUs = cancelRequested.remove(id) != nil
         job.updatedAt = Date()
         var pauseFor: PauseReason?
+        if case .inflightLimit(let most?, _, _) = error { lowerImageLimit(to: most) }
         if case .cancelled(let sent) = error {
             job.state = sent ? .outcomeUnknown(message: Self.cancelledAfterSending) : .cancelled
         } else if cancelledByUs {
@@ -100,9 +116,20 @@ extension UpscaleQueue {
                 }
             }
         }
+        job.generation?.billedUSDMicros = Self.billedAfterRefusal(job.state)
         commit(job, from: old)
         if let pauseFor { pause(because: pauseFor) }
         pump()
+    }
+
+    /// A v2 POST refused or failed before it was accepted was not billed; one whose answer was
+    /// lost or unreadable may have been, and stays unknown.
+    private static func billedAfterRefusal(_ state: JobState) -> Int64? {
+        switch state {
+        case .failed(let error): error.mayHaveBeenBilled ? nil : 0
+        case .rejected, .cancelled: 0
+        default: nil
+        }
     }
 
     /// Queues the job again (committed, so a crash leaves it safely queued) and wakes it after

@@ -10,6 +10,8 @@ public actor UpscaleQueue {
     public nonisolated let recovery: RecoveryReport
     public nonisolated let configuration: QueueConfiguration
     let service: any UpscaleService
+    /// The v2 calls: `service` itself when it offers them (`UpscaleClient`, `EndpointRouter` do).
+    let generations: (any GenerationService)?
     let fetcher: any ResultFetching
     let sleeper: any Sleeper
     /// This queue's session id, written as the owner of the jobs it works on.
@@ -33,6 +35,13 @@ public actor UpscaleQueue {
     var isClosing = false
     /// Set by `finishSentWork`: nothing new starts; what was sent is seen through.
     var isFinishingSent = false
+    /// Accepted generations being polled, and the one loop polling them.
+    var polls: [JobID: PollSchedule] = [:]
+    var pollLoop: Task<Void, Never>?
+    /// The loop is within a tick's sleep: a generation accepted now waits out a full tick more.
+    var pollLoopIsSleeping = false
+    /// Images the service allows in progress, learnt from a 429 `inflight_limit`: kept for the run.
+    var learntImageLimit: Int?
 
     /// Opens a queue on `history`: takes over the unfinished jobs of runs that are no longer
     /// alive (see `RecoveryReport`) and resumes their downloads at once.
@@ -49,6 +58,7 @@ public actor UpscaleQueue {
         let queue = UpscaleQueue(history: history, service: service, fetcher: fetcher, configuration: configuration,
                                  sleeper: sleeper, session: session, lock: lock, adopted: adopted, report: report)
         await queue.startRecoveredDownloads()
+        await queue.startRecoveredPolls()
         return queue
     }
 
@@ -56,6 +66,7 @@ public actor UpscaleQueue {
                  sleeper: any Sleeper, session: String, lock: SessionLock, adopted: [Job], report: RecoveryReport) {
         self.history = history
         self.service = service
+        generations = service as? any GenerationService
         self.fetcher = fetcher
         self.configuration = configuration
         self.sleeper = sleeper
@@ -131,8 +142,8 @@ public actor UpscaleQueue {
 
     // MARK: Ending
 
-    /// Returns once nothing is being sent, downloaded or waited for, and nothing queued can
-    /// start (all done, or the queue is paused).
+    /// Returns once nothing is being sent, generated, downloaded or waited for, and nothing
+    /// queued can start (all done, or the queue is paused).
     public func waitUntilIdle() async {
         guard !isIdle else { return }
         await withCheckedContinuation { idleWaiters.append($0) }
@@ -147,6 +158,12 @@ public actor UpscaleQueue {
             if jobs[id]?.state.isSending == true { cancelRequested.insert(id) }
             task.cancel()
         }
+        // Accepted generations stay `generating` in the history: the next run polls them.
+        pollLoop?.cancel()
+        await pollLoop?.value
+        pollLoop = nil
+        pollLoopIsSleeping = false
+        polls.removeAll()
         for task in Array(work.values) { await task.value }
         work.removeAll()
         holdingQueue.removeAll()

@@ -142,6 +142,7 @@ import UpscaleQueue
             (.queued, .queued), (.uploading, .uploading), (.waitingForAnswer, .waitingForAnswer), (.downloading, .downloading),
             (.done, .done), (.failed(.network(message: "x")), .failed), (.rejected(message: "x"), .rejected),
             (.cancelled, .cancelled), (.outcomeUnknown(message: "x"), .outcomeUnknown),
+            (.generating(generationID: "g"), .waitingForAnswer),
         ]
         for (queueState, rowState) in pairs { #expect(JobRowMapping.state(queueState) == rowState) }
         #expect(Set(pairs.map(\.1)) == Set(JobRowState.allCases))

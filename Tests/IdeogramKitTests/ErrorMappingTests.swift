@@ -14,7 +14,11 @@ import Testing
         #expect(ErrorAnswer.error(status: 402, retryAfterHeader: nil, body: body(#"{"error":"pay","reject_reason":"daily_limit"}"#)) == .outOfCredit(reason: "daily_limit", message: "pay"))
         #expect(ErrorAnswer.error(status: 413, retryAfterHeader: nil, body: body(#"{"error":"max 10MB"}"#)) == .tooLarge(message: "max 10MB"))
         #expect(ErrorAnswer.error(status: 422, retryAfterHeader: nil, body: body(#"{"error":"unsafe"}"#)) == .rejectedBySafety(message: "unsafe"))
-        #expect(ErrorAnswer.error(status: 429, retryAfterHeader: "7", body: body(#"{"error":"slow","reject_reason":"inflight_limit"}"#)) == .rateLimited(retryAfter: 7, message: "slow"))
+        #expect(ErrorAnswer.error(status: 429, retryAfterHeader: "7", body: body(#"{"error":"slow","reject_reason":"inflight_limit"}"#))
+                == .inflightLimit(maxInflightImages: nil, retryAfter: 7, message: "slow"))
+        #expect(ErrorAnswer.error(status: 429, retryAfterHeader: nil,
+                                  body: body(#"{"error":"busy","reject_reason":"inflight_limit","max_inflight_requests":3}"#))
+                == .inflightLimit(maxInflightImages: 3, retryAfter: nil, message: "busy"))
         #expect(ErrorAnswer.error(status: 429, retryAfterHeader: nil, body: body("")) == .rateLimited(retryAfter: nil, message: "no details given"))
         #expect(ErrorAnswer.error(status: 503, retryAfterHeader: nil, body: body("Service Unavailable")) == .serverError(status: 503, message: "Service Unavailable"))
         #expect(ErrorAnswer.error(status: 418, retryAfterHeader: nil, body: body("teapot")) == .unexpectedStatus(status: 418, message: "teapot"))

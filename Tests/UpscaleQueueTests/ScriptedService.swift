@@ -54,6 +54,8 @@ final class ScriptedService: UpscaleService {
     }
 
     private let state = State()
+    /// The v2 side: accepted generations and their polls (see `ScriptedGenerations`).
+    let generations = GenerationScript()
 
     func script(_ fileName: String, _ steps: ServiceStep...) async {
         await state.add(steps, for: fileName)

@@ -9,6 +9,14 @@ public struct GenerationAccepted: Sendable, Equatable, Codable {
     public var height: Int?
     public var data: [GeneratedImage]?
 
+    public init(generationID: String, seed: Int? = nil, width: Int? = nil, height: Int? = nil, data: [GeneratedImage]? = nil) {
+        self.generationID = generationID
+        self.seed = seed
+        self.width = width
+        self.height = height
+        self.data = data
+    }
+
     enum CodingKeys: String, CodingKey {
         case seed, width, height, data
         case generationID = "generation_id"
@@ -80,6 +88,15 @@ public struct GenerationPoll: Sendable, Equatable, Codable {
     public var failureReason: String?
     public var data: [GeneratedImage]?
     public var usageCostUSDMicros: Int64?
+
+    public init(generationID: String, status: Status, failureReason: String? = nil, data: [GeneratedImage]? = nil,
+                usageCostUSDMicros: Int64? = nil) {
+        self.generationID = generationID
+        self.status = status
+        self.failureReason = failureReason
+        self.data = data
+        self.usageCostUSDMicros = usageCostUSDMicros
+    }
 
     enum CodingKeys: String, CodingKey {
         case status, data
