@@ -106,10 +106,12 @@ struct FakeServiceGenerationTests {
         await queue.waitUntilIdle()
         for job in jobs { #expect(await queue.job(job.id)?.state == .done) }
         let statuses = f.fake.receivedV2Calls().filter { $0.kind == .upscale }.map(\.status)
-        // The first burst of four meets the limit once per job over it; after that the queue stays under it.
-        #expect(statuses.count { $0 == 429 } == 2)
+        // Only the first burst meets the limit (at most once per job over it: the third job may
+        // already go out knowing it); after that the queue stays under it.
+        let refused = statuses.count { $0 == 429 }
+        #expect((1...2).contains(refused))
         #expect(statuses.count { $0 == 200 } == 4)
-        #expect(statuses.count == 6)
+        #expect(statuses.count == 4 + refused)
         #expect(await queue.imageLimit == 2)
         await f.finish(queue)
     }

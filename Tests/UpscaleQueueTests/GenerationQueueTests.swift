@@ -231,7 +231,7 @@ struct GenerationHistoryTests {
         let request = try V2Request(model: .topazBloom2, values: [.prompt: .text("a lighthouse"), .creativity: .integer(4)])
         let job = try await f.submitV2("a.png", request: request, quote: quote)
         #expect(await f.drive { await f.queue.job(job.id)?.state == .done })
-        let row = try #require(try await f.history.database.read { db in
+        let row = try #require(try f.history.database.read { db in
             try Row.fetchOne(db, sql: """
                 SELECT v2_model, v2_request_json, generation_id, quote_usd_micros, quote_qualifier, quote_upper_bound_usd_micros,
                     billed_usd_micros FROM job WHERE id = ?
