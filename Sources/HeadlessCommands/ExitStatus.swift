@@ -13,6 +13,7 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
     case rateLimited = 7
     case outcomeUnknown = 8
     case historyUnavailable = 9
+    case generationFailed = 10
     case interrupted = 130
     case terminated = 143
 
@@ -41,6 +42,7 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
         case .rateLimited: "rate limited (429), after the retries"
         case .outcomeUnknown: "sent, but no answer came: it may have been billed"
         case .historyUnavailable: "the history is busy (another ideogram-tui holds it) or cannot be opened or written"
+        case .generationFailed: "a v2 generation was accepted and then failed at the service (its reason is shown); not billed"
         case .interrupted: "interrupted by Ctrl-C (SIGINT): what was sent is saved (unless Ctrl-C came twice); files not sent stay queued for --resume"
         case .terminated: "stopped by SIGTERM: requests in flight are outcome unknown; files not sent stay queued for --resume"
         }
@@ -75,6 +77,7 @@ extension ExitStatus {
         case .network: .network
         case .rateLimited: .rateLimited
         case .outcomeUnknown: .outcomeUnknown
+        case .generationFailed: .generationFailed
         case .server, .cancelled, nil: .failure
         }
     }

@@ -9,7 +9,9 @@ extension JobReport {
         self.init(jobID: job.id.rawValue, source: source ?? job.sourcePath, status: Status(job.state.name),
                   error: failure?.message, errorCategory: failure?.category, mayHaveBeenBilled: failure?.mayHaveBeenBilled ?? false,
                   request: job.request, endpoint: job.endpoint, attempts: job.attempts, submittedAt: job.submittedAt,
-                  updatedAt: job.updatedAt, results: job.results.map(ResultReport.init))
+                  updatedAt: job.updatedAt, results: job.results.map(ResultReport.init), generation: job.generation?.request,
+                  generationID: job.generation?.generationID, quoteUSDMicros: job.generation?.quote?.usdMicros,
+                  billedUSDMicros: job.generation?.billedUSDMicros)
     }
 
     /// A file not sent because `earlier` did the same request on the same bytes.
@@ -20,9 +22,10 @@ extension JobReport {
     }
 
     /// A file refused before it was queued.
-    public static func refused(source: String, request: UpscaleRequest, endpoint: Endpoint, error: UpscaleError) -> JobReport {
+    public static func refused(source: String, request: UpscaleRequest, generation: V2Request? = nil, endpoint: Endpoint,
+                               error: UpscaleError) -> JobReport {
         JobReport(jobID: nil, source: source, status: .refused, error: error.description, errorCategory: ErrorCategory(error.category),
-                  request: request, endpoint: endpoint)
+                  request: request, endpoint: endpoint, generation: generation)
     }
 
     /// Nothing to report as wrong: done with every image saved, withheld or left to download.
@@ -39,6 +42,8 @@ extension JobReport {
         switch job.state {
         case .done:
             job.results.isEmpty ? ("the service answered with no images", .server, false) : nil
+        case .failed(.generationFailed(let reason)):
+            (UpscaleError.generationFailed(reason: reason).description, .generationFailed, false)
         case .failed(let error):
             (error.description, ErrorCategory(error.category), error.mayHaveBeenBilled)
         case .rejected(let message):

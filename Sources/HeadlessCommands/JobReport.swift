@@ -21,6 +21,8 @@ public struct JobReport: Codable, Sendable, Equatable {
         case server, network
         case outcomeUnknown = "outcome_unknown"
         case cancelled
+        /// A v2 generation the service accepted and then failed (not billed).
+        case generationFailed = "generation_failed"
     }
 
     /// The job's id (a UUID); null for a refused file.
@@ -48,6 +50,14 @@ public struct JobReport: Codable, Sendable, Equatable {
     public var updatedAt: Date?
     /// One per image of the answer, in the answer's order.
     public var results: [ResultReport]
+    /// `legacy`, or the v2 model the job was sent to.
+    public var model: String
+    /// The v2 generation, once the service accepted the work; null for legacy jobs.
+    public var generationID: String?
+    /// The price quoted before sending, in millionths of a dollar; null when none was asked.
+    public var quoteUSDMicros: Int64?
+    /// What the job cost once it ended; null when unknown (legacy jobs, unfinished ones).
+    public var billedUSDMicros: Int64?
 
     enum CodingKeys: String, CodingKey {
         case jobID = "job_id", source, status, duplicate, error
@@ -56,13 +66,17 @@ public struct JobReport: Codable, Sendable, Equatable {
         case request, endpoint, dialect, attempts
         case submittedAt = "submitted_at"
         case updatedAt = "updated_at"
-        case results
+        case results, model
+        case generationID = "generation_id"
+        case quoteUSDMicros = "quote_usd_micros"
+        case billedUSDMicros = "billed_usd_micros"
     }
 
     public init(jobID: String?, source: String, status: Status, duplicate: Bool = false, error: String? = nil,
                 errorCategory: ErrorCategory? = nil, mayHaveBeenBilled: Bool = false, request: UpscaleRequest,
                 endpoint: Endpoint, attempts: Int = 0, submittedAt: Date? = nil, updatedAt: Date? = nil,
-                results: [ResultReport] = []) {
+                results: [ResultReport] = [], generation: V2Request? = nil, generationID: String? = nil,
+                quoteUSDMicros: Int64? = nil, billedUSDMicros: Int64? = nil) {
         self.jobID = jobID
         self.source = source
         self.status = status
@@ -71,12 +85,16 @@ public struct JobReport: Codable, Sendable, Equatable {
         self.errorCategory = errorCategory
         self.mayHaveBeenBilled = mayHaveBeenBilled
         self.request = request
-        self.endpoint = endpoint.upscaleURL
+        self.endpoint = generation.map { endpoint.v2UpscaleURL($0.model) } ?? endpoint.upscaleURL
         dialect = endpoint.dialect
         self.attempts = attempts
         self.submittedAt = submittedAt
         self.updatedAt = updatedAt
         self.results = results
+        model = generation?.model.rawValue ?? "legacy"
+        self.generationID = generationID
+        self.quoteUSDMicros = quoteUSDMicros
+        self.billedUSDMicros = billedUSDMicros
     }
 
     /// Written by hand so that absent values are written as null: every object has every key.
@@ -96,6 +114,10 @@ public struct JobReport: Codable, Sendable, Equatable {
         try container.encode(submittedAt, forKey: .submittedAt)
         try container.encode(updatedAt, forKey: .updatedAt)
         try container.encode(results, forKey: .results)
+        try container.encode(model, forKey: .model)
+        try container.encode(generationID, forKey: .generationID)
+        try container.encode(quoteUSDMicros, forKey: .quoteUSDMicros)
+        try container.encode(billedUSDMicros, forKey: .billedUSDMicros)
     }
 }
 

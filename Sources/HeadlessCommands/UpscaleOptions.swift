@@ -19,6 +19,15 @@ public struct UpscaleOptions: Equatable, Sendable {
     public var force = false
     public var json = false
     public var noDownload = false
+    /// Asks the price of every file instead of upscaling (v2 models only).
+    public var quote = false
+
+    /// `legacy` (the `image_request` options above) or a v2 model (`fields`, `prompt`, `seed`).
+    public var model = ModelOption.legacy
+    /// The v2 fields given, as typed; parsed and checked against the model in `v2Request`.
+    public var fields: [UpscaleField: String] = [:]
+    /// The legacy-only options given on the command line (e.g. `--resemblance`), refused with a v2 model.
+    public var legacyOptionsGiven: [String] = []
 
     public var baseURL: String?
     public var dialect: Dialect?
@@ -30,8 +39,43 @@ public struct UpscaleOptions: Equatable, Sendable {
 
     public static let defaults = UpscaleOptions()
 
+    /// The legacy-only options: a v2 model takes none of them.
+    public static let legacyOnlyOptions = ["--resemblance", "--detail", "--magic-prompt", "--magic-prompt-version", "--num-images"]
+
     public init() {}
 
     /// The one rule that needs more than a single option.
     public var isComplete: Bool { !files.isEmpty || resume }
+}
+
+/// `--model`: the legacy endpoint, or one of the v2 models.
+public enum ModelOption: Equatable, Sendable, CustomStringConvertible {
+    case legacy
+    case v2(UpscaleModel)
+
+    public init?(_ text: String) {
+        if text.lowercased() == "legacy" {
+            self = .legacy
+        } else if let model = UpscaleModel(rawValue: text.lowercased()) {
+            self = .v2(model)
+        } else {
+            return nil
+        }
+    }
+
+    public static let allNames = ["legacy"] + UpscaleModel.allCases.map(\.rawValue)
+
+    public var description: String {
+        switch self {
+        case .legacy: "legacy"
+        case .v2(let model): model.rawValue
+        }
+    }
+}
+
+extension UpscaleField {
+    /// The command-line option that sets this field.
+    public var optionName: String {
+        self == .upscaleFactor ? "--factor" : "--" + rawValue.replacingOccurrences(of: "_", with: "-")
+    }
 }

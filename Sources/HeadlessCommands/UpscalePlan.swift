@@ -20,6 +20,7 @@ extension UpscaleOptions {
         let labels = Dictionary(plan.files.map { ($0.hasPrefix("/") ? $0 : cwd + "/" + $0, $0) }) { first, _ in first }
         let reporter = RunReporter(format: .forStandardOutput(json: json), live: isatty(STDERR_FILENO) == 1, labels: labels, output: output)
         // From here a signal closes the queue cleanly instead of killing the process.
+        if plan.quote { return await QuoteRun(plan: plan, json: json, output: output).run() }
         let signals = SignalWatch.start()
         return await UpscaleRun(plan: plan, reporter: reporter, signals: signals).run()
     }
@@ -48,13 +49,24 @@ extension UpscaleOptions {
         guard (1...20).contains(maxAttempts) else {
             throw CommandFailure(.badInput, "--max-attempts \(maxAttempts) is out of range: allowed 1 to 20")
         }
-        let request = try self.request()
+        let generation = try v2Request()
+        // A v2 run sends no `image_request`: the legacy one is left at its defaults.
+        let request = generation == nil ? try self.request() : UpscaleRequest()
         let endpoint: Endpoint
         do { endpoint = try settings.endpoint() } catch { throw CommandFailure(.badInput, error.description) }
+        if let generation, !endpoint.speaksV2 {
+            throw CommandFailure(.badInput, "--dialect \(endpoint.dialect.rawValue): \(generation.model.rawValue) is a v2 model, "
+                + "which only the official service offers (aggregators pass the legacy upscale through only)")
+        }
         let timeouts = try self.timeouts()
         var problems: [String] = []
         for file in files {
-            do { _ = try SourceImage.inspect(path: file, maxBytes: settings.maxUploadBytes) } catch { problems.append(error.description) }
+            do {
+                let header = try SourceImage.inspect(path: file, maxBytes: settings.maxUploadBytes)
+                if let generation, let problem = generation.sizeProblem(width: header.width, height: header.height) {
+                    problems.append("\(file): \(Self.message(problem, model: generation.model))")
+                }
+            } catch { problems.append(error.description) }
         }
         guard problems.isEmpty else { throw CommandFailure(.badInput, problems.joined(separator: "\n") + "\nnothing was sent") }
         let key: APIKey
@@ -62,8 +74,8 @@ extension UpscaleOptions {
         var queue = settings.queueConfiguration
         queue.upscaleRetry.maxAttempts = maxAttempts
         queue.savesResults = !noDownload
-        return UpscalePlan(files: files, request: request, endpoint: endpoint, key: key, timeouts: timeouts,
-                           queueConfiguration: queue, historyPath: settings.historyPath, resume: resume, force: force)
+        return UpscalePlan(files: files, request: request, generation: generation, endpoint: endpoint, key: key, timeouts: timeouts,
+                           queueConfiguration: queue, historyPath: settings.historyPath, resume: resume, force: force, quote: quote)
     }
 
     func request() throws(CommandFailure) -> UpscaleRequest {
@@ -96,6 +108,8 @@ public struct CommandFailure: Error, Equatable {
 public struct UpscalePlan: Sendable {
     public var files: [String]
     public var request: UpscaleRequest
+    /// The v2 request sent instead of `request`, for a v2 model.
+    public var generation: V2Request?
     public var endpoint: Endpoint
     public var key: APIKey
     public var timeouts: UpscaleTimeouts
@@ -103,4 +117,6 @@ public struct UpscalePlan: Sendable {
     public var historyPath: String
     public var resume: Bool
     public var force: Bool
+    /// Only ask the price of each file.
+    public var quote: Bool
 }

@@ -179,7 +179,7 @@ struct UpscaleRun: Sendable {
         var entries: [RunEntry] = []
         for file in plan.files {
             do {
-                let job = try await queue.submit(imagePath: file, request: plan.request, endpoint: plan.endpoint, force: plan.force)
+                let job = try await submit(file, to: queue)
                 entries.append(.job(job.id, source: file))
             } catch {
                 switch error {
@@ -188,10 +188,10 @@ struct UpscaleRun: Sendable {
                     await reporter.write(.duplicate(source: file, earlier: earlier))
                 case .invalidImage(let problem):
                     entries.append(.refused(.invalidImage(problem)))
-                    await reporter.write(.refused(source: file, request: plan.request, endpoint: plan.endpoint, error: .invalidImage(problem)))
+                    await reporter.write(.refused(source: file, request: plan.request, generation: plan.generation, endpoint: plan.endpoint, error: .invalidImage(problem)))
                 case .invalidRequest(let problem):
                     entries.append(.refused(.invalidRequest(problem)))
-                    await reporter.write(.refused(source: file, request: plan.request, endpoint: plan.endpoint, error: .invalidRequest(problem)))
+                    await reporter.write(.refused(source: file, request: plan.request, generation: plan.generation, endpoint: plan.endpoint, error: .invalidRequest(problem)))
                 case .closed:
                     return (entries, false)
                 case .history, .job:
@@ -201,6 +201,14 @@ struct UpscaleRun: Sendable {
             }
         }
         return (entries, false)
+    }
+
+    /// A v2 job when a model was chosen (never a duplicate: each generation is its own), else a legacy one.
+    private func submit(_ file: String, to queue: UpscaleQueue) async throws(SubmitError) -> Job {
+        if let generation = plan.generation {
+            return try await queue.submit(imagePath: file, request: generation, endpoint: plan.endpoint)
+        }
+        return try await queue.submit(imagePath: file, request: plan.request, endpoint: plan.endpoint, force: plan.force)
     }
 
     /// Reports whatever the events did not (jobs left unfinished, jobs settled as the queue

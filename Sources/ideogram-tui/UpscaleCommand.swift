@@ -39,6 +39,11 @@ struct UpscaleCommand: AsyncParsableCommand {
             IDEOGRAM_API_KEY, else the key file: config.toml's key_file, by default \
             $XDG_CONFIG_HOME/ideogram-tui/key (mode 600).
 
+            --model chooses the legacy endpoint (the default, with --resemblance, --detail, --magic-prompt and \
+            --num-images) or a v2 model, which takes only its own fields (see docs/json-output.md and the README); \
+            a field the model does not take is refused before anything is sent. --quote asks the price of every file \
+            (free) and sends nothing billable.
+
             Exit codes (with several files, that of the first file that failed; an interrupted run exits 130, \
             or 143 for SIGTERM):
             \(ExitStatus.helpTable(width: HelpWidth.current))
@@ -55,23 +60,28 @@ struct UpscaleCommand: AsyncParsableCommand {
     @Option(help: "Text to guide the upscale.")
     var prompt: String?
 
-    @Option(parsing: .unconditional, help: "How closely to keep to the source, 1 to 100.")
-    var resemblance: Int = UpscaleOptions.defaults.resemblance
+    @Option(help: ArgumentHelp("legacy (the default: the legacy endpoint and options) or a v2 model: \(UpscaleModel.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "model"))
+    var model: String = UpscaleOptions.defaults.model.description
 
-    @Option(parsing: .unconditional, help: "How much detail to add, 1 to 100.")
-    var detail: Int = UpscaleOptions.defaults.detail
+    @Option(parsing: .unconditional, help: "Legacy: how closely to keep to the source, 1 to 100 (default 50).")
+    var resemblance: Int?
 
-    @Option(help: "Let the service rewrite the prompt: auto, on or off.")
-    var magicPrompt: MagicPromptOption = UpscaleOptions.defaults.magicPrompt
+    @Option(parsing: .unconditional, help: "Legacy: how much detail to add, 1 to 100 (default 50).")
+    var detail: Int?
 
-    @Option(help: ArgumentHelp("Magic prompt version, e.g. V_0 (only with auto or on).", valueName: "version"))
+    @Option(help: "Legacy: let the service rewrite the prompt: auto (default), on or off.")
+    var magicPrompt: MagicPromptOption?
+
+    @Option(help: ArgumentHelp("Legacy: magic prompt version, e.g. V_0 (only with auto or on).", valueName: "version"))
     var magicPromptVersion: String?
 
     @Option(parsing: .unconditional, help: "A fixed seed, 0 to 2147483647 (default: random).")
     var seed: Int?
 
-    @Option(parsing: .unconditional, help: "Images per source file, 1 to 8; each is billed.")
-    var numImages: Int = UpscaleOptions.defaults.numImages
+    @Option(parsing: .unconditional, help: "Legacy: images per source file, 1 to 8 (default 1); each is billed.")
+    var numImages: Int?
+
+    @OptionGroup var v2: ModelFieldOptions
 
     // Where to send requests, and how.
 
@@ -98,6 +108,9 @@ struct UpscaleCommand: AsyncParsableCommand {
     @Flag(help: "Send a file even if it was already upscaled with the same request and fixed seed.")
     var force = UpscaleOptions.defaults.force
 
+    @Flag(help: "v2 models: print the price of every file and the total, and send nothing billable.")
+    var quote = UpscaleOptions.defaults.quote
+
     @Flag(help: "Print one JSON object per source file.")
     var json = UpscaleOptions.defaults.json
 
@@ -107,6 +120,9 @@ struct UpscaleCommand: AsyncParsableCommand {
     @OptionGroup var storage: StorageOptions
 
     func validate() throws {
+        guard ModelOption(model) != nil else {
+            throw ValidationError("--model \(model) is not a model: use \(ModelOption.allNames.joined(separator: ", "))")
+        }
         guard options.isComplete else { throw ValidationError("give at least one image file (or --resume)") }
     }
 
@@ -114,12 +130,18 @@ struct UpscaleCommand: AsyncParsableCommand {
         var options = UpscaleOptions()
         options.files = files
         options.prompt = prompt
-        options.resemblance = resemblance
-        options.detail = detail
-        options.magicPrompt = magicPrompt
+        options.resemblance = resemblance ?? options.resemblance
+        options.detail = detail ?? options.detail
+        options.magicPrompt = magicPrompt ?? options.magicPrompt
         options.magicPromptVersion = magicPromptVersion
         options.seed = seed
-        options.numImages = numImages
+        options.numImages = numImages ?? options.numImages
+        options.model = ModelOption(model) ?? .legacy
+        options.fields = v2.fields
+        options.quote = quote
+        let given: [(String, Bool)] = [("--resemblance", resemblance != nil), ("--detail", detail != nil), ("--magic-prompt", magicPrompt != nil),
+                                       ("--magic-prompt-version", magicPromptVersion != nil), ("--num-images", numImages != nil)]
+        options.legacyOptionsGiven = given.filter(\.1).map(\.0)
         options.timeout = timeout
         options.maxAttempts = maxAttempts
         options.resume = resume
