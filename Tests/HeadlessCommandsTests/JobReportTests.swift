@@ -12,7 +12,8 @@ import Testing
 
     static let topLevelKeys: Set<String> = [
         "job_id", "source", "status", "duplicate", "error", "error_category", "may_have_been_billed", "request", "endpoint",
-        "dialect", "attempts", "submitted_at", "updated_at", "results",
+        "dialect", "attempts", "submitted_at", "updated_at", "results", "model", "generation_id", "quote_usd_micros",
+        "billed_usd_micros",
     ]
     static let resultKeys: Set<String> = ["index", "seed", "resolution", "prompt", "url", "outcome", "file", "sidecar", "bytes", "error"]
 
@@ -38,6 +39,28 @@ import Testing
         #expect(result["outcome"] as? String == "saved" && result["file"] as? String == "/out/a-upscaled-7.png")
         #expect(result["sidecar"] as? String == "/out/a-upscaled-7.png.json" && result["bytes"] as? Int == 1234)
         #expect(result["error"] is NSNull)
+        #expect(json["model"] as? String == "legacy" && json["generation_id"] is NSNull)
+        #expect(json["quote_usd_micros"] is NSNull && json["billed_usd_micros"] is NSNull)
+    }
+
+    @Test func aV2JobNamesItsModelGenerationQuoteAndBill() throws {
+        var job = Fixtures.job()
+        let request = try V2Request(model: .topazStandard2, values: [.upscaleFactor: .choice("x2")])
+        job.generation = GenerationJob(request: request, generationID: "gen42", quote: PriceQuote(usdMicros: 185, qualifier: .exact),
+                                       billedUSDMicros: 180)
+        let report = JobReport(job)
+        let json = try object(report.jsonLine())
+        #expect(Set(json.keys) == Self.topLevelKeys)
+        #expect(json["model"] as? String == "topaz-standard-2" && json["generation_id"] as? String == "gen42")
+        #expect(json["quote_usd_micros"] as? Int == 185 && json["billed_usd_micros"] as? Int == 180)
+        #expect(json["endpoint"] as? String == "http://127.0.0.1:8080/v2/image/upscale/topaz-standard-2")
+        #expect(try JobReport.makeDecoder().decode(JobReport.self, from: Data(report.jsonLine().utf8)) == report)
+
+        job.state = .failed(.generationFailed(reason: "content_moderation"))
+        job.results = []
+        let failed = JobReport(job)
+        #expect(failed.errorCategory == .generationFailed && ExitStatus(finished: failed) == .generationFailed)
+        #expect(failed.error == "the generation failed (content_moderation); it was not billed")
     }
 
     @Test func failuresCarryTheirMessageCategoryAndBilling() throws {
