@@ -39,9 +39,6 @@ public struct UpscaleOptions: Equatable, Sendable {
 
     public static let defaults = UpscaleOptions()
 
-    /// The legacy-only options: a v2 model takes none of them.
-    public static let legacyOnlyOptions = ["--resemblance", "--detail", "--magic-prompt", "--magic-prompt-version", "--num-images"]
-
     public init() {}
 
     /// The one rule that needs more than a single option.

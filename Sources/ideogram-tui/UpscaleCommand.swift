@@ -30,7 +30,8 @@ struct UpscaleCommand: AsyncParsableCommand {
 
             With --json, one JSON object per source file, one per line, in the schema `history --json` uses: \
             job_id, source, status (the job's state, or refused), duplicate, error, error_category, \
-            may_have_been_billed, request, endpoint, dialect, attempts, submitted_at, updated_at, results (index, \
+            may_have_been_billed, request, endpoint, dialect, attempts, submitted_at, updated_at, model, generation_id, \
+            quote_usd_micros, billed_usd_micros, results (index, \
             seed, resolution, prompt, url, outcome, file, sidecar, bytes, error). See docs/json-output.md.
 
             --base-url, --dialect, --out, --concurrency, --max-upload-mb and --history win over their environment \
@@ -40,8 +41,9 @@ struct UpscaleCommand: AsyncParsableCommand {
             $XDG_CONFIG_HOME/ideogram-tui/key (mode 600).
 
             --model chooses the legacy endpoint (the default, with --resemblance, --detail, --magic-prompt and \
-            --num-images) or a v2 model, which takes only its own fields (see docs/json-output.md and the README); \
-            a field the model does not take is refused before anything is sent. --quote asks the price of every file \
+            --num-images) or a v2 model, which takes only its own fields (each option's help names the models that take \
+            it): a field the model does not take is refused before anything is sent. A v2 job is sent once, then \
+            polled until its generation completes or fails. --quote asks the price of every file \
             (free) and sends nothing billable.
 
             Exit codes (with several files, that of the first file that failed; an interrupted run exits 130, \
