@@ -9,6 +9,18 @@ import UpscaleQueue
 @testable import IdeogramApp
 
 /// The adapter between the queue and the UI, against the demo's fake service in this process.
+/// Opens a queue on the demo's history and the in-process fake, as a UI run does, and the
+/// control the UI drives it through.
+func openQueue(on demo: DemoEnvironment, configure: (inout QueueConfiguration) -> Void = { _ in }) async throws
+    -> (UpscaleQueue, QueueJobControl) {
+    var configuration = QueueConfiguration()
+    configuration.outputDirectory = demo.outputDirectory
+    configure(&configuration)
+    let queue = try await UpscaleQueue.open(history: try History.open(at: demo.historyPath), service: demo.service,
+                                            fetcher: demo.fetcher, configuration: configuration)
+    return (queue, QueueJobControl(queue: queue, endpoint: demo.endpoint, outputDirectory: demo.outputDirectory))
+}
+
 @Suite struct QueueJobControlTests {
     /// A file refused on the way (cut short after it was marked) does not stop the batch: the
     /// others are queued and every refusal is reported.
@@ -16,12 +28,8 @@ import UpscaleQueue
         let root = NSTemporaryDirectory() + "control-\(UUID().uuidString)"
         let demo = try DemoEnvironment.start(workFolder: root)
         defer { try? FileManager.default.removeItem(atPath: root) }
-        var configuration = QueueConfiguration()
-        configuration.outputDirectory = demo.outputDirectory
-        let queue = try await UpscaleQueue.open(history: try History.open(at: demo.historyPath), service: demo.service, fetcher: demo.fetcher,
-                                                configuration: configuration)
+        let (queue, control) = try await openQueue(on: demo)
         await queue.pause()  // nothing needs to be sent for this
-        let control = QueueJobControl(queue: queue, endpoint: demo.endpoint, outputDirectory: demo.outputDirectory)
         let whole = demo.samplesFolder + "/tiny-icon.png"
         let cut = root + "/cut.png"
         try Data(try Data(contentsOf: URL(fileURLWithPath: whole)).prefix(100)).write(to: URL(fileURLWithPath: cut))
@@ -40,11 +48,7 @@ import UpscaleQueue
         let root = NSTemporaryDirectory() + "control-\(UUID().uuidString)"
         let demo = try DemoEnvironment.start(workFolder: root)
         defer { try? FileManager.default.removeItem(atPath: root) }
-        var configuration = QueueConfiguration()
-        configuration.outputDirectory = demo.outputDirectory
-        let queue = try await UpscaleQueue.open(history: try History.open(at: demo.historyPath), service: demo.service, fetcher: demo.fetcher,
-                                                configuration: configuration)
-        let control = QueueJobControl(queue: queue, endpoint: demo.endpoint, outputDirectory: demo.outputDirectory)
+        let (queue, control) = try await openQueue(on: demo)
         demo.backend.enqueueFaults([.delay(.zero)])
 
         let updates = control.updates()
@@ -75,11 +79,7 @@ import UpscaleQueue
         let root = NSTemporaryDirectory() + "control-\(UUID().uuidString)"
         let demo = try DemoEnvironment.start(workFolder: root)
         defer { demo.stop() }
-        var configuration = QueueConfiguration()
-        configuration.outputDirectory = demo.outputDirectory
-        let queue = try await UpscaleQueue.open(history: try History.open(at: demo.historyPath), service: demo.service, fetcher: demo.fetcher,
-                                                configuration: configuration)
-        let control = QueueJobControl(queue: queue, endpoint: demo.endpoint, outputDirectory: demo.outputDirectory)
+        let (queue, control) = try await openQueue(on: demo)
         demo.backend.enqueueFaults([.outOfCredit(reason: "insufficient_funds")])
 
         var updates = control.updates().makeAsyncIterator()
@@ -106,12 +106,9 @@ import UpscaleQueue
         let root = NSTemporaryDirectory() + "control-\(UUID().uuidString)"
         let demo = try DemoEnvironment.start(workFolder: root)
         defer { demo.stop() }
-        var configuration = QueueConfiguration()
-        configuration.outputDirectory = demo.outputDirectory
-        configuration.upscaleRetry = RetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(300), maxDelay: .milliseconds(300), jitter: { $0 })
-        let queue = try await UpscaleQueue.open(history: try History.open(at: demo.historyPath), service: demo.service, fetcher: demo.fetcher,
-                                                configuration: configuration)
-        let control = QueueJobControl(queue: queue, endpoint: demo.endpoint, outputDirectory: demo.outputDirectory)
+        let (queue, control) = try await openQueue(on: demo) {
+            $0.upscaleRetry = RetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(300), maxDelay: .milliseconds(300), jitter: { $0 })
+        }
         demo.backend.enqueueFaults([.serverError(status: 503), .unsafeImage])
 
         var updates = control.updates().makeAsyncIterator()
@@ -158,15 +155,6 @@ import UpscaleQueue
 
 /// Issue 14: a relaunched UI reaches the jobs of earlier runs.
 @Suite struct QueueJobControlHistoryTests {
-    /// Opens a queue on the demo's history, as a UI run does.
-    static func open(_ demo: DemoEnvironment) async throws -> (UpscaleQueue, QueueJobControl) {
-        var configuration = QueueConfiguration()
-        configuration.outputDirectory = demo.outputDirectory
-        let queue = try await UpscaleQueue.open(history: try History.open(at: demo.historyPath), service: demo.service,
-                                                fetcher: demo.fetcher, configuration: configuration)
-        return (queue, QueueJobControl(queue: queue, endpoint: demo.endpoint, outputDirectory: demo.outputDirectory))
-    }
-
     @Test func anEarlierRunIsPagedFromTheHistoryAndItsJobsActedOn() async throws {
         let demo = try DemoEnvironment.start(workFolder: NSTemporaryDirectory() + "control-\(UUID().uuidString)")
         defer { demo.stop() }
@@ -174,14 +162,14 @@ import UpscaleQueue
         let forest = demo.samplesFolder + "/forest-path.png"
 
         // The earlier run: three jobs, all done.
-        let (first, earlier) = try await Self.open(demo)
+        let (first, earlier) = try await openQueue(on: demo)
         var updates = earlier.updates().makeAsyncIterator()
         for seed in 1...3 { try await earlier.submit([JobSubmission(sourcePath: icon, request: UpscaleRequest(seed: seed))]) }
         while let view = await updates.next(), !(view.jobs.count == 3 && view.jobs.allSatisfy { $0.state == .done }) {}
         await first.close()
 
         // The next run starts with an empty queue and reads the history a page at a time.
-        let (queue, control) = try await Self.open(demo)
+        let (queue, control) = try await openQueue(on: demo)
         let page = try await control.history(olderThan: nil, limit: 2)
         #expect(page.rows.map(\.request.seed) == [3, 2], "newest first")
         let next = try #require(page.next)
@@ -205,13 +193,13 @@ import UpscaleQueue
     @Test func aJobLeftQueuedIsHeldNextRunUntilSent() async throws {
         let demo = try DemoEnvironment.start(workFolder: NSTemporaryDirectory() + "control-\(UUID().uuidString)")
         defer { demo.stop() }
-        let (first, earlier) = try await Self.open(demo)
+        let (first, earlier) = try await openQueue(on: demo)
         await earlier.pause()
         try await earlier.submit([JobSubmission(sourcePath: demo.samplesFolder + "/tiny-icon.png", request: UpscaleRequest())])
         await first.finishSentWork()
         await first.close()
 
-        let (queue, control) = try await Self.open(demo)
+        let (queue, control) = try await openQueue(on: demo)
         var updates = control.updates().makeAsyncIterator()
         let row = try #require(await updates.next()?.jobs.first)
         #expect(row.state == .queued && row.isHeld)
