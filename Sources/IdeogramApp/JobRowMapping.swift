@@ -32,6 +32,9 @@ enum JobRowMapping {
             images: job.results.map(image),
             retry: job.retryWait.map(countdown))
         row.isHeld = job.state == .queued && job.isHeld
+        row.generation = job.generation.map {
+            JobRowGeneration(request: $0.request, generationID: $0.generationID, quote: $0.quote, billedUSDMicros: $0.billedUSDMicros)
+        }
         return row
     }
 
@@ -81,11 +84,20 @@ enum JobRowMapping {
         }
     }
 
-    /// The UI's states mirror the queue's one for one, by case name; an accepted v2 generation
-    /// shows as waiting for the service, which it is.
+    /// The UI's states mirror the queue's one for one.
     static func state(_ state: JobState) -> JobRowState {
-        if case .generating = state { return .waitingForAnswer }
-        return JobRowState.allCases.first { "\($0)" == "\(state.name)" } ?? .queued
+        switch state {
+        case .queued: .queued
+        case .uploading: .uploading
+        case .waitingForAnswer: .waitingForAnswer
+        case .generating: .generating
+        case .downloading: .downloading
+        case .done: .done
+        case .failed: .failed
+        case .rejected: .rejected
+        case .cancelled: .cancelled
+        case .outcomeUnknown: .outcomeUnknown
+        }
     }
 
     /// What went wrong, including results that were withheld, expired or failed to download.

@@ -26,8 +26,13 @@ public final class QueueJobControl: JobControl {
         var refusals: [String] = []
         for submission in submissions {
             do {
-                _ = try await queue.submit(imagePath: submission.sourcePath, request: submission.request,
-                                           endpoint: endpoint, outputDirectory: outputDirectory, force: false)
+                if let v2Request = submission.v2Request {
+                    _ = try await queue.submit(imagePath: submission.sourcePath, request: v2Request, endpoint: endpoint,
+                                               quote: submission.quote, outputDirectory: outputDirectory)
+                } else {
+                    _ = try await queue.submit(imagePath: submission.sourcePath, request: submission.request,
+                                               endpoint: endpoint, outputDirectory: outputDirectory, force: false)
+                }
             } catch .duplicate(let earlier) {
                 duplicates.append((earlier.sourcePath as NSString).lastPathComponent)
             } catch {

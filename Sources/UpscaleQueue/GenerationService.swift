@@ -15,6 +15,9 @@ public protocol GenerationService: Sendable {
 
     /// Where the generation stands. Costs nothing and bills nothing.
     func poll(generationID: String, endpoint: Endpoint) async throws(UpscaleError) -> GenerationPoll
+
+    /// The price of sending this image with this request (`dry_run=true`). Free: nothing is billed.
+    func quote(image: SourceImage, request: V2Request, endpoint: Endpoint) async throws(UpscaleError) -> PriceQuote
 }
 
 extension UpscaleClient: GenerationService {
@@ -32,6 +35,11 @@ extension UpscaleClient: GenerationService {
         guard endpoint == self.endpoint else { throw EndpointRouter.noKey(for: endpoint) }
         return try await poll(generationID: generationID)
     }
+
+    public func quote(image: SourceImage, request: V2Request, endpoint: Endpoint) async throws(UpscaleError) -> PriceQuote {
+        guard endpoint == self.endpoint else { throw EndpointRouter.noKey(for: endpoint) }
+        return try await quote(image: image, request: request)
+    }
 }
 
 extension EndpointRouter: GenerationService {
@@ -48,5 +56,10 @@ extension EndpointRouter: GenerationService {
     public func poll(generationID: String, endpoint: Endpoint) async throws(UpscaleError) -> GenerationPoll {
         guard let client = client(for: endpoint) else { throw Self.noKey(for: endpoint) }
         return try await client.poll(generationID: generationID)
+    }
+
+    public func quote(image: SourceImage, request: V2Request, endpoint: Endpoint) async throws(UpscaleError) -> PriceQuote {
+        guard let client = client(for: endpoint) else { throw Self.noKey(for: endpoint) }
+        return try await client.quote(image: image, request: request)
     }
 }

@@ -139,7 +139,7 @@ func openQueue(on demo: DemoEnvironment, configure: (inout QueueConfiguration) -
             (.queued, .queued), (.uploading, .uploading), (.waitingForAnswer, .waitingForAnswer), (.downloading, .downloading),
             (.done, .done), (.failed(.network(message: "x")), .failed), (.rejected(message: "x"), .rejected),
             (.cancelled, .cancelled), (.outcomeUnknown(message: "x"), .outcomeUnknown),
-            (.generating(generationID: "g"), .waitingForAnswer),
+            (.generating(generationID: "g"), .generating),
         ]
         for (queueState, rowState) in pairs { #expect(JobRowMapping.state(queueState) == rowState) }
         #expect(Set(pairs.map(\.1)) == Set(JobRowState.allCases))

@@ -30,6 +30,14 @@ actor GenerationScript {
     private var inProgress: Set<String> = []
     private var posting = 0
     private(set) var maxImages = 0
+    /// Source file names quoted, in order; every quote answers `quotePrice`.
+    private(set) var quoted: [String] = []
+    var quotePrice: Int64 = 100_000
+
+    func recordQuote(_ fileName: String) -> Int64 {
+        quoted.append(fileName)
+        return quotePrice
+    }
 
     func addPolls(_ steps: [PollStep], for name: String) { polls[name, default: []] += steps }
 
@@ -104,5 +112,9 @@ extension ScriptedService: GenerationService {
             }
             return GenerationPoll(generationID: generationID, status: .completed, data: data, usageCostUSDMicros: billed)
         }
+    }
+
+    func quote(image: SourceImage, request: V2Request, endpoint: Endpoint) async throws(UpscaleError) -> PriceQuote {
+        PriceQuote(usdMicros: await generations.recordQuote(image.fileName), qualifier: .exact)
     }
 }

@@ -11,11 +11,11 @@ public struct JobRowID: Hashable, Sendable, CustomStringConvertible, Expressible
 
 /// The job states the UI shows; they mirror the queue's states one for one.
 public enum JobRowState: String, Hashable, Sendable, CaseIterable {
-    case queued, uploading, waitingForAnswer, downloading, done, failed, rejected, cancelled, outcomeUnknown
+    case queued, uploading, waitingForAnswer, generating, downloading, done, failed, rejected, cancelled, outcomeUnknown
 
     public var isInFlight: Bool {
         switch self {
-        case .queued, .uploading, .waitingForAnswer, .downloading: true
+        case .queued, .uploading, .waitingForAnswer, .generating, .downloading: true
         default: false
         }
     }
@@ -29,6 +29,7 @@ public enum JobRowState: String, Hashable, Sendable, CaseIterable {
         case .queued: "·"
         case .uploading: "↑"
         case .waitingForAnswer: "…"
+        case .generating: "◌"
         case .downloading: "↓"
         case .done: "✓"
         case .failed: "✗"
@@ -43,6 +44,7 @@ public enum JobRowState: String, Hashable, Sendable, CaseIterable {
         case .queued: "queued"
         case .uploading: "uploading"
         case .waitingForAnswer: "waiting"
+        case .generating: "generating"
         case .downloading: "downloading"
         case .done: "done"
         case .failed: "failed"
@@ -93,6 +95,8 @@ public struct JobRow: Hashable, Sendable, Identifiable {
     public var images: [JobImage]
     /// Set while the job waits to be sent again.
     public var retry: RetryCountdown?
+    /// The v2 model, fields, generation and money; nil for a legacy job (`request` applies).
+    public var generation: JobRowGeneration?
 
     public init(id: JobRowID, sourceName: String, sourcePath: String, state: JobRowState, request: UpscaleRequest,
                 submittedAt: Date, startedAt: Date? = nil, finishedAt: Date? = nil, resultResolution: String? = nil,
@@ -134,13 +138,26 @@ public struct JobRow: Hashable, Sendable, Identifiable {
 /// One image to upscale with the given parameters: what a submission hands to the queue.
 public struct JobSubmission: Hashable, Sendable {
     public var sourcePath: String
+    /// The legacy parameters; ignored when `v2Request` is set.
     public var request: UpscaleRequest
+    /// A v2 model and its fields; nil sends the legacy call with `request`.
+    public var v2Request: V2Request?
+    /// The price shown before sending, kept with the job.
+    public var quote: PriceQuote?
     /// Set when the parameters were loaded from this job with `e` and tweaked.
     public var basedOn: JobRowID?
 
     public init(sourcePath: String, request: UpscaleRequest, basedOn: JobRowID? = nil) {
         self.sourcePath = sourcePath
         self.request = request
+        self.basedOn = basedOn
+    }
+
+    public init(sourcePath: String, v2Request: V2Request, quote: PriceQuote? = nil, basedOn: JobRowID? = nil) {
+        self.sourcePath = sourcePath
+        self.request = UpscaleRequest()
+        self.v2Request = v2Request
+        self.quote = quote
         self.basedOn = basedOn
     }
 }

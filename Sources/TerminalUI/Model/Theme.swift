@@ -37,7 +37,7 @@ public struct Theme: Hashable, Sendable {
         case .failed, .rejected: problem
         case .outcomeUnknown: warning
         case .cancelled: dim
-        case .queued, .uploading, .waitingForAnswer, .downloading: accent
+        case .queued, .uploading, .waitingForAnswer, .generating, .downloading: accent
         }
     }
 }

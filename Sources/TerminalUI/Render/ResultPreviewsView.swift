@@ -60,7 +60,7 @@ enum ResultPreviewsView {
         case .done where job.withheldImages == job.images.count && !job.images.isEmpty:
             "withheld by the safety check: billed, nothing to show"
         case .done: "done, but no saved file to show"
-        case .queued, .uploading, .waitingForAnswer: "no result yet: \(job.state.label)"
+        case .queued, .uploading, .waitingForAnswer, .generating: "no result yet: \(job.state.label)"
         case .downloading: "downloading the result…"
         case .failed: "no result: the job failed"
         case .rejected: "no result: the job was rejected"
