@@ -42,7 +42,7 @@ struct LiveBlock {
         case .resultUpdated(let id, let result):
             guard activities[id]?.symbol == "↓" else { return false }
             return update(id) { $0.text = "downloading (#\(result.index + 1) \(result.outcome == .withheld ? "withheld" : "saved"))" }
-        case .paused, .submitted, .resumed, .removed, .recoveredReleased:
+        case .paused, .submitted, .resumed, .removed, .recoveredReleased, .spendingHoldChanged:
             return false
         }
         return true

@@ -6,7 +6,8 @@ public struct GenerationJob: Sendable, Equatable {
     public let request: V2Request
     /// Known once the service accepted the work; from then on the job is polled, never sent again.
     public internal(set) var generationID: String?
-    public let quote: PriceQuote?
+    /// The price asked before sending: given at submission, else asked by the queue (free).
+    public internal(set) var quote: PriceQuote?
     /// Set when the job ends: the poll's `usage_cost_usd_micros`, else the quote for a
     /// completed generation; 0 for a failed or refused one.
     public internal(set) var billedUSDMicros: Int64?

@@ -41,6 +41,8 @@ public struct Job: Sendable, Identifiable, Equatable {
     public internal(set) var isHeld: Bool
     /// Set while the job waits out a retry delay.
     public internal(set) var retryWait: RetryWait?
+    /// Set while the job stays queued because sending it would pass the daily spending cap.
+    public internal(set) var spendingHold: SpendingHold?
 
     init(id: JobID, sourcePath: String, imageDigest: String, request: UpscaleRequest, endpoint: Endpoint,
          outputDirectory: String, submittedAt: Date) {

@@ -19,6 +19,13 @@ public struct QueueConfiguration: Sendable {
     /// False: a job is done once its answer is recorded, its results left pending (their URLs
     /// expire within the hour; `retry` fetches them meanwhile). For callers that want URLs only.
     public var savesResults: Bool
+    /// The per-image price counted for legacy jobs (an estimate: the legacy API gives no price).
+    public var legacyPriceUSDMicros: Int64
+    /// Today's spending (local day) a job may not take past; nil: no cap.
+    public var maxSpendUSDMicrosPerDay: Int64?
+
+    /// The legacy per-image price when none is configured: $0.06.
+    public static let defaultLegacyPriceUSDMicros: Int64 = 60_000
 
     public init(
         concurrency: Int = 4,
@@ -27,7 +34,9 @@ public struct QueueConfiguration: Sendable {
         downloadRetry: RetryPolicy = .download,
         outputDirectory: String = OutputLocation.defaultDirectory(),
         maxUploadBytes: Int = SourceImage.defaultMaxBytes,
-        savesResults: Bool = true
+        savesResults: Bool = true,
+        legacyPriceUSDMicros: Int64 = QueueConfiguration.defaultLegacyPriceUSDMicros,
+        maxSpendUSDMicrosPerDay: Int64? = nil
     ) {
         self.concurrency = concurrency
         self.maxImagesInFlight = maxImagesInFlight
@@ -36,6 +45,8 @@ public struct QueueConfiguration: Sendable {
         self.outputDirectory = outputDirectory
         self.maxUploadBytes = maxUploadBytes
         self.savesResults = savesResults
+        self.legacyPriceUSDMicros = legacyPriceUSDMicros
+        self.maxSpendUSDMicrosPerDay = maxSpendUSDMicrosPerDay
     }
 
     /// The image limit actually applied: 1...the service's limit.

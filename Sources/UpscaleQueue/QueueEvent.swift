@@ -15,6 +15,8 @@ public enum QueueEvent: Sendable {
     case removed(JobID)
     /// Jobs recovered from an earlier run were released by `resumeRecovered()`.
     case recoveredReleased([JobID])
+    /// The job's `spendingHold` started, changed its figures or ended (nil).
+    case spendingHoldChanged(Job)
 }
 
 /// Why the queue sends nothing new. Only the user resumes it.

@@ -16,6 +16,7 @@ extension UpscaleQueue {
             job.state = .cancelled
             job.retryWait = nil
             job.isHeld = false
+            job.spendingHold = nil
             job.updatedAt = Date()
             commit(job, from: old)
             pump()

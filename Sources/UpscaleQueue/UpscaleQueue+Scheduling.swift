@@ -4,15 +4,19 @@ import IdeogramKit
 extension UpscaleQueue {
     /// Starts queued jobs in FIFO order while the limits allow: requests in flight below the
     /// concurrency, images in flight (num_images summed) within the service's limit. Nothing
-    /// starts while the queue is paused or a job waits out a 429.
+    /// starts while the queue is paused or a job waits out a 429. A v2 job without a price is
+    /// quoted first (a request too, though free); with a daily cap, a job that would pass it is
+    /// held and the next one considered.
     func pump() {
         if !isClosing && !isFinishingSent && pauseReason == nil && holdingQueue.isEmpty {
             let sending = work.keys.compactMap { jobs[$0] }.filter { $0.state.isSending }
-            var requests = sending.count
+            var requests = sending.count + work.keys.count { isQuoting($0) }
             // An accepted generation keeps its image in progress until it completes or fails.
             var images = sending.reduce(0) { $0 + $1.imageCount } + polls.count
             let imageLimit = self.imageLimit
             var batch: [Job] = []
+            var quotes: [JobID] = []
+            var budget = SpendingBudget(cap: spendingCap)
             var settledFront = true
             for index in min(scanFrom, order.count)..<order.count {
                 let id = order[index]
@@ -23,12 +27,29 @@ extension UpscaleQueue {
                 settledFront = false
                 // The head of the line waits for room rather than being overtaken: FIFO.
                 // A job bigger than the image limit still goes, alone.
-                guard requests < min(configuration.effectiveConcurrency, imageLimit),
-                      images == 0 || images + job.imageCount <= imageLimit else { break }
-                batch.append(job)
+                guard requests < min(configuration.effectiveConcurrency, imageLimit) else { break }
+                if needsQuote(job) {
+                    quotes.append(id)
+                    requests += 1
+                    continue
+                }
+                guard images == 0 || images + job.imageCount <= imageLimit else { break }
+                let hold: SpendingHold?
+                do {
+                    hold = try budget.hold(job, legacyPrice: configuration.legacyPriceUSDMicros) { () throws(HistoryError) in
+                        try todaysSpending().todayUSDMicros
+                    }
+                } catch {
+                    pause(because: .historyUnavailable(message: error.description))
+                    break
+                }
+                setSpendingHold(hold, on: id)
+                if hold != nil { continue }
+                batch.append(jobs[id] ?? job)
                 requests += 1
                 images += job.imageCount
             }
+            for id in quotes { startQuoting(id) }
             if !batch.isEmpty { startSending(batch) }
         }
         if isIdle { resumeIdleWaiters() }
@@ -92,7 +113,10 @@ extension UpscaleQueue {
         guard work.isEmpty && polls.isEmpty else { return false }
         if isClosing || isFinishingSent || pauseReason != nil { return true }
         // Nothing before `scanFrom` is queued and free to start (see `rescan`).
-        return !order[min(scanFrom, order.count)...].contains { jobs[$0]?.state == .queued && jobs[$0]?.isHeld == false }
+        // A job held by the spending cap waits for the cap to change, which `setSpendingCap` pumps.
+        return !order[min(scanFrom, order.count)...].contains {
+            jobs[$0]?.state == .queued && jobs[$0]?.isHeld == false && jobs[$0]?.spendingHold == nil
+        }
     }
 
     /// Some job may have become free to start anywhere in the line: `pump` looks from the start.

@@ -133,12 +133,14 @@ extension UpscaleQueue {
     }
 
     /// Queues the job again (committed, so a crash leaves it safely queued) and wakes it after
-    /// the delay. A 429 holds the whole queue meanwhile.
-    private func scheduleRetry(_ failed: Job, after error: UpscaleError) {
+    /// the delay. A 429 holds the whole queue meanwhile. `failedAttempts` counts the failures
+    /// (the sends by default; a quote counts its own).
+    func scheduleRetry(_ failed: Job, after error: UpscaleError, failedAttempts: Int? = nil) {
         var job = failed
         let id = job.id
-        let delay = configuration.upscaleRetry.delay(afterFailedAttempts: job.attempts, retryAfterSeconds: error.retryAfterSeconds)
-        let wait = RetryWait(nextAttempt: job.attempts + 1, delay: delay, dueAt: Date() + Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18, reason: error,
+        let failures = failedAttempts ?? job.attempts
+        let delay = configuration.upscaleRetry.delay(afterFailedAttempts: failures, retryAfterSeconds: error.retryAfterSeconds)
+        let wait = RetryWait(nextAttempt: failures + 1, delay: delay, dueAt: Date() + Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18, reason: error,
                              holdsQueue: error.category == .rateLimited)
         job.state = .queued
         job.retryWait = wait

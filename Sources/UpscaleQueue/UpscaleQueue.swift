@@ -42,6 +42,12 @@ public actor UpscaleQueue {
     var pollLoopIsSleeping = false
     /// Images the service allows in progress, learnt from a 429 `inflight_limit`: kept for the run.
     var learntImageLimit: Int?
+    /// The daily spending cap in force (`configuration`'s until `setSpendingCap`).
+    var spendingCap: Int64?
+    /// Failed quote attempts per job, for the retry policy (a quote is not a send).
+    var quoteFailures: [JobID: Int] = [:]
+    /// Today's spending as last read, for `spending()` when the history cannot be read.
+    var lastSpending: SpendingSnapshot?
 
     /// Opens a queue on `history`: takes over the unfinished jobs of runs that are no longer
     /// alive (see `RecoveryReport`) and resumes their downloads at once.
@@ -73,6 +79,7 @@ public actor UpscaleQueue {
         self.session = session
         self.sessionLock = lock
         self.recovery = report
+        spendingCap = configuration.maxSpendUSDMicrosPerDay
         for var job in adopted {
             job.isHeld = job.state == .queued
             jobs[job.id] = job

@@ -30,14 +30,22 @@ actor GenerationScript {
     private var inProgress: Set<String> = []
     private var posting = 0
     private(set) var maxImages = 0
-    /// Source file names quoted, in order; every quote answers `quotePrice`.
+    /// Source file names quoted, in order; a quote answers `quotePrice` unless a failure is scripted.
     private(set) var quoted: [String] = []
-    var quotePrice: Int64 = 100_000
+    private(set) var quotePrice: Int64 = 100_000
+    private var quoteFailures: [String: [UpscaleError]] = [:]
 
-    func recordQuote(_ fileName: String) -> Int64 {
+    func recordQuote(_ fileName: String) -> Result<Int64, UpscaleError> {
         quoted.append(fileName)
-        return quotePrice
+        var failures = quoteFailures[fileName] ?? []
+        guard !failures.isEmpty else { return .success(quotePrice) }
+        let failure = failures.removeFirst()
+        quoteFailures[fileName] = failures
+        return .failure(failure)
     }
+
+    func setQuotePrice(_ micros: Int64) { quotePrice = micros }
+    func failQuotes(of fileName: String, with errors: [UpscaleError]) { quoteFailures[fileName, default: []] += errors }
 
     func addPolls(_ steps: [PollStep], for name: String) { polls[name, default: []] += steps }
 
@@ -115,6 +123,6 @@ extension ScriptedService: GenerationService {
     }
 
     func quote(image: SourceImage, request: V2Request, endpoint: Endpoint) async throws(UpscaleError) -> PriceQuote {
-        PriceQuote(usdMicros: await generations.recordQuote(image.fileName), qualifier: .exact)
+        PriceQuote(usdMicros: try await generations.recordQuote(image.fileName).get(), qualifier: .exact)
     }
 }

@@ -111,12 +111,15 @@ struct QueueFixture {
         service: ScriptedService = ScriptedService(),
         fetcher: ScriptedFetcher = ScriptedFetcher(),
         sleeper: ManualSleeper = ManualSleeper(),
-        savesResults: Bool = true
+        savesResults: Bool = true,
+        legacyPriceUSDMicros: Int64 = QueueConfiguration.defaultLegacyPriceUSDMicros,
+        maxSpendUSDMicrosPerDay: Int64? = nil
     ) async throws -> QueueFixture {
         let history = try History.open(at: folder.path + "/history.sqlite")
         let configuration = QueueConfiguration(concurrency: concurrency, maxImagesInFlight: maxImagesInFlight,
                                                upscaleRetry: upscaleRetry, downloadRetry: downloadRetry,
-                                               outputDirectory: folder.path + "/out", savesResults: savesResults)
+                                               outputDirectory: folder.path + "/out", savesResults: savesResults,
+                                               legacyPriceUSDMicros: legacyPriceUSDMicros, maxSpendUSDMicrosPerDay: maxSpendUSDMicrosPerDay)
         let queue = try await UpscaleQueue.open(history: history, service: service, fetcher: fetcher,
                                                 configuration: configuration, sleeper: sleeper)
         let log = EventLog(await queue.events())
