@@ -44,6 +44,10 @@ public enum ConfigurationFile {
         if let mb = try reader.int("max_upload_mb", in: Settings.maxUploadMBRange) { c.maxUploadBytes = mb * 1_000_000 }
         if let keyFile = try reader.string("key_file") { c.keyFile = directories.expandingTilde(keyFile) }
         if let history = try reader.string("history_file") { c.historyPath = directories.expandingTilde(history) }
+        try readMoney(reader, into: &c)
+        if let models = table["models"] {
+            c.modelDefaults = try modelDefaults(models, path: path)
+        }
         if let defaults = table["defaults"] {
             guard let sub = defaults.table else {
                 throw ConfigurationError(source: path, key: "defaults", problem: "must be a table: [defaults]")
@@ -72,7 +76,8 @@ public enum ConfigurationFile {
         }
     }
 
-    static let topLevelKeys: Set<String> = ["base_url", "dialect", "output_dir", "concurrency", "mouse", "colors", "max_upload_mb", "key_file", "history_file", "defaults"]
+    static let topLevelKeys: Set<String> = ["base_url", "dialect", "output_dir", "concurrency", "mouse", "colors", "max_upload_mb", "key_file", "history_file", "defaults",
+                                            "legacy_price_usd", "max_spend_usd_per_day", "confirm_over_usd", "models"]
     static let defaultsKeys: Set<String> = ["prompt", "resemblance", "detail", "magic_prompt", "num_images", "seed"]
 }
 
@@ -92,6 +97,18 @@ struct TableReader {
         guard let value = table[key] else { return nil }
         guard let flag = value.bool else { throw wrongType(key, "true or false") }
         return flag
+    }
+
+    /// Dollars (`0.06`, `5`) as millionths of a dollar, within `range` (micro-dollars).
+    func usd(_ key: String, in range: ClosedRange<Int64>) throws(ConfigurationError) -> Int64? {
+        guard let value = table[key] else { return nil }
+        guard let dollars = value.double ?? value.int.map(Double.init), dollars.isFinite else { throw wrongType(key, "an amount in dollars, e.g. 0.06") }
+        let micros = (dollars * 1_000_000).rounded()
+        guard micros >= Double(range.lowerBound), micros <= Double(range.upperBound) else {
+            throw ConfigurationError(source: path, key: prefix + key,
+                                     problem: "\(dollars) is out of range: allowed \(USDMicros.text(range.lowerBound)) to \(USDMicros.text(range.upperBound))")
+        }
+        return Int64(micros)
     }
 
     func int(_ key: String, in range: ClosedRange<Int>) throws(ConfigurationError) -> Int? {

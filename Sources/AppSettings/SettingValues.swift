@@ -15,6 +15,14 @@ public struct SettingValues: Sendable, Equatable {
     public var colors: Bool?
     /// The parameters a request starts from (`[defaults]` in the file only).
     public var defaults: UpscaleRequest?
+    /// `legacy_price_usd`: the per-image price counted (as an estimate) for legacy jobs.
+    public var legacyPriceUSDMicros: Int64?
+    /// `--max-spend`, `max_spend_usd_per_day`: the daily spending cap.
+    public var maxSpendUSDMicrosPerDay: Int64?
+    /// `confirm_over_usd`: a single job over this price asks first (the UI).
+    public var confirmOverUSDMicros: Int64?
+    /// `[models.<model>]`: the fields each v2 model's form starts with (the file only).
+    public var modelDefaults: [UpscaleModel: [UpscaleField: FieldValue]]?
 
     public init() {}
 

@@ -9,6 +9,8 @@ import UpscaleQueue
 public struct Settings: Sendable, Equatable {
     public static let concurrencyRange = 1...QueueConfiguration.serviceImagesInFlight
     public static let maxUploadMBRange = 1...1000
+    /// Amounts of money a setting may hold: $0 to $100,000.
+    public static let usdMicrosRange: ClosedRange<Int64> = 0...100_000_000_000
 
     /// The settings file that was read (it may not exist).
     public var configFile: String
@@ -24,6 +26,16 @@ public struct Settings: Sendable, Equatable {
     public var colors: Bool
     /// The parameters a request starts from.
     public var defaults: UpscaleRequest
+    /// The per-image price counted for legacy jobs, always labelled an estimate (default $0.06).
+    public var legacyPriceUSDMicros: Int64
+    /// The daily spending cap; nil: none.
+    public var maxSpendUSDMicrosPerDay: Int64?
+    /// A single job priced over this asks before it is sent (default $1.00).
+    public var confirmOverUSDMicros: Int64
+    /// The fields each v2 model starts with, checked against the model when read.
+    public var modelDefaults: [UpscaleModel: [UpscaleField: FieldValue]]
+
+    public static let defaultConfirmOverUSDMicros: Int64 = 1_000_000
 
     /// Resolves `flags` (what the command line gave), the environment and the settings file
     /// (`configPath`, else `$XDG_CONFIG_HOME/ideogram-tui/config.toml`; a file named on the
@@ -43,7 +55,11 @@ public struct Settings: Sendable, Equatable {
             historyPath: first(\.historyPath) ?? QueuePaths.defaultHistoryPath(environment: environment),
             key: APIKeySource(environment: environment, keyFile: first(\.keyFile) ?? directories.keyFile),
             concurrency: first(\.concurrency) ?? 4, maxUploadBytes: first(\.maxUploadBytes) ?? SourceImage.defaultMaxBytes,
-            mouse: first(\.mouse) ?? true, colors: first(\.colors) ?? true, defaults: first(\.defaults) ?? UpscaleRequest())
+            mouse: first(\.mouse) ?? true, colors: first(\.colors) ?? true, defaults: first(\.defaults) ?? UpscaleRequest(),
+            legacyPriceUSDMicros: first(\.legacyPriceUSDMicros) ?? QueueConfiguration.defaultLegacyPriceUSDMicros,
+            maxSpendUSDMicrosPerDay: first(\.maxSpendUSDMicrosPerDay),
+            confirmOverUSDMicros: first(\.confirmOverUSDMicros) ?? defaultConfirmOverUSDMicros,
+            modelDefaults: first(\.modelDefaults) ?? [:])
     }
 
     /// The command line's numbers, checked as the file's are (the file reader checks its own).
@@ -55,6 +71,10 @@ public struct Settings: Sendable, Equatable {
         if let bytes = flags.maxUploadBytes, !(1...maxUploadMBRange.upperBound * 1_000_000).contains(bytes) {
             throw ConfigurationError(source: "command line", key: "--max-upload-mb",
                                      problem: "\(Double(bytes) / 1_000_000) is out of range: allowed above 0 up to \(maxUploadMBRange.upperBound)")
+        }
+        if let cap = flags.maxSpendUSDMicrosPerDay, !usdMicrosRange.contains(cap) {
+            throw ConfigurationError(source: "command line", key: "--max-spend",
+                                     problem: "\(USDMicros.text(cap)) is out of range: allowed $0 to \(USDMicros.text(usdMicrosRange.upperBound))")
         }
     }
 
@@ -71,6 +91,7 @@ public struct Settings: Sendable, Equatable {
 
     /// The queue's configuration from these settings.
     public var queueConfiguration: QueueConfiguration {
-        QueueConfiguration(concurrency: concurrency, outputDirectory: outputDirectory, maxUploadBytes: maxUploadBytes)
+        QueueConfiguration(concurrency: concurrency, outputDirectory: outputDirectory, maxUploadBytes: maxUploadBytes,
+                           legacyPriceUSDMicros: legacyPriceUSDMicros, maxSpendUSDMicrosPerDay: maxSpendUSDMicrosPerDay)
     }
 }
