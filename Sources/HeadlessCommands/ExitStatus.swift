@@ -14,6 +14,7 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
     case outcomeUnknown = 8
     case historyUnavailable = 9
     case generationFailed = 10
+    case heldByCap = 11
     case interrupted = 130
     case terminated = 143
 
@@ -43,6 +44,7 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
         case .outcomeUnknown: "sent, but no answer came: it may have been billed"
         case .historyUnavailable: "the history is busy (another ideogram-tui holds it) or cannot be opened or written"
         case .generationFailed: "a v2 generation was accepted and then failed at the service (its reason is shown); not billed"
+        case .heldByCap: "held by the daily spending cap (--max-spend, max_spend_usd_per_day): not sent, it stays queued for --resume"
         case .interrupted: "interrupted by Ctrl-C (SIGINT): what was sent is saved (unless Ctrl-C came twice); files not sent stay queued for --resume"
         case .terminated: "stopped by SIGTERM: requests in flight are outcome unknown; files not sent stay queued for --resume"
         }

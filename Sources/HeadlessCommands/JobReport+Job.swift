@@ -3,8 +3,9 @@ import IdeogramKit
 import UpscaleQueue
 
 extension JobReport {
-    /// A job as it stands; `source` as the user typed it when known.
-    public init(_ job: Job, source: String? = nil) {
+    /// A job as it stands; `source` as the user typed it when known. With the legacy per-image
+    /// price, a legacy job's cost is estimated from it (labelled an estimate).
+    public init(_ job: Job, source: String? = nil, legacyPriceUSDMicros: Int64? = nil) {
         let failure = Self.failure(of: job)
         self.init(jobID: job.id.rawValue, source: source ?? job.sourcePath, status: Status(job.state.name),
                   error: failure?.message, errorCategory: failure?.category, mayHaveBeenBilled: failure?.mayHaveBeenBilled ?? false,
@@ -12,6 +13,23 @@ extension JobReport {
                   updatedAt: job.updatedAt, results: job.results.map(ResultReport.init), generation: job.generation?.request,
                   generationID: job.generation?.generationID, quoteUSDMicros: job.generation?.quote?.usdMicros,
                   billedUSDMicros: job.generation?.billedUSDMicros)
+        if job.generation == nil, let price = legacyPriceUSDMicros {
+            billedUSDMicros = Self.legacyEstimate(job, price: price)
+            billedIsEstimate = billedUSDMicros != nil
+        }
+        if let hold = job.spendingHold {
+            status = .heldByCap
+            error = hold.description
+            spendingHold = SpendingHoldReport(todayUSDMicros: hold.todayUSDMicros, jobUSDMicros: hold.jobUSDMicros,
+                                              capUSDMicros: hold.capUSDMicros, jobIsEstimate: hold.jobIsEstimate)
+        }
+    }
+
+    /// Billed images times the price once known: answered (withheld images are billed too), or
+    /// ended without anything billed; null while sent and unanswered or lost.
+    private static func legacyEstimate(_ job: Job, price: Int64) -> Int64? {
+        guard let spend = job.spend(legacyPriceUSDMicros: price) else { return job.state.isFinished ? 0 : nil }
+        return spend.unknownUSDMicros > 0 ? nil : spend.billedUSDMicros
     }
 
     /// A file not sent because `earlier` did the same request on the same bytes.
@@ -35,7 +53,7 @@ extension JobReport {
 
     /// Still in the queue (or downloading) when the run ended.
     public var isUnfinished: Bool {
-        [.queued, .uploading, .waiting, .downloading].contains(status)
+        [.queued, .uploading, .waiting, .downloading, .heldByCap].contains(status)
     }
 
     private static func failure(of job: Job) -> (message: String, category: ErrorCategory, mayHaveBeenBilled: Bool)? {

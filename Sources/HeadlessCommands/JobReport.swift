@@ -10,6 +10,8 @@ public struct JobReport: Codable, Sendable, Equatable {
         case queued, uploading, waiting, downloading, done, failed, rejected, cancelled
         case outcomeUnknown = "outcome_unknown"
         case refused
+        /// `upscale` only: still queued, nothing sent, because it would pass the daily spending cap.
+        case heldByCap = "held_by_cap"
     }
 
     /// Why a job did not succeed, for scripts to tell the cases apart (the exit code's kinds).
@@ -56,8 +58,13 @@ public struct JobReport: Codable, Sendable, Equatable {
     public var generationID: String?
     /// The price quoted before sending, in millionths of a dollar; null when none was asked.
     public var quoteUSDMicros: Int64?
-    /// What the job cost once it ended; null when unknown (legacy jobs, unfinished ones).
+    /// What the job cost once it ended; null when unknown (unfinished jobs, lost answers). For a
+    /// legacy job an estimate: billed images times `legacy_price_usd` (`billed_is_estimate`).
     public var billedUSDMicros: Int64?
+    /// `billed_usd_micros` is the legacy per-image estimate, not the service's figure.
+    public var billedIsEstimate: Bool
+    /// The figures that held the job (`status` `held_by_cap`); null otherwise.
+    public var spendingHold: SpendingHoldReport?
 
     enum CodingKeys: String, CodingKey {
         case jobID = "job_id", source, status, duplicate, error
@@ -70,13 +77,16 @@ public struct JobReport: Codable, Sendable, Equatable {
         case generationID = "generation_id"
         case quoteUSDMicros = "quote_usd_micros"
         case billedUSDMicros = "billed_usd_micros"
+        case billedIsEstimate = "billed_is_estimate"
+        case spendingHold = "spending_hold"
     }
 
     public init(jobID: String?, source: String, status: Status, duplicate: Bool = false, error: String? = nil,
                 errorCategory: ErrorCategory? = nil, mayHaveBeenBilled: Bool = false, request: UpscaleRequest,
                 endpoint: Endpoint, attempts: Int = 0, submittedAt: Date? = nil, updatedAt: Date? = nil,
                 results: [ResultReport] = [], generation: V2Request? = nil, generationID: String? = nil,
-                quoteUSDMicros: Int64? = nil, billedUSDMicros: Int64? = nil) {
+                quoteUSDMicros: Int64? = nil, billedUSDMicros: Int64? = nil, billedIsEstimate: Bool = false,
+                spendingHold: SpendingHoldReport? = nil) {
         self.jobID = jobID
         self.source = source
         self.status = status
@@ -95,6 +105,8 @@ public struct JobReport: Codable, Sendable, Equatable {
         self.generationID = generationID
         self.quoteUSDMicros = quoteUSDMicros
         self.billedUSDMicros = billedUSDMicros
+        self.billedIsEstimate = billedIsEstimate
+        self.spendingHold = spendingHold
     }
 
     /// Written by hand so that absent values are written as null: every object has every key.
@@ -118,6 +130,32 @@ public struct JobReport: Codable, Sendable, Equatable {
         try container.encode(generationID, forKey: .generationID)
         try container.encode(quoteUSDMicros, forKey: .quoteUSDMicros)
         try container.encode(billedUSDMicros, forKey: .billedUSDMicros)
+        try container.encode(billedIsEstimate, forKey: .billedIsEstimate)
+        try container.encode(spendingHold, forKey: .spendingHold)
+    }
+}
+
+/// Why a job was held by the daily spending cap, in millionths of a dollar.
+public struct SpendingHoldReport: Codable, Sendable, Equatable {
+    /// Spent today (local day) when the job was checked: billed, or quoted while in progress.
+    public var todayUSDMicros: Int64
+    /// The job's quote, or its legacy estimate (`job_is_estimate`).
+    public var jobUSDMicros: Int64
+    public var capUSDMicros: Int64
+    public var jobIsEstimate: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case todayUSDMicros = "today_usd_micros"
+        case jobUSDMicros = "job_usd_micros"
+        case capUSDMicros = "cap_usd_micros"
+        case jobIsEstimate = "job_is_estimate"
+    }
+
+    public init(todayUSDMicros: Int64, jobUSDMicros: Int64, capUSDMicros: Int64, jobIsEstimate: Bool) {
+        self.todayUSDMicros = todayUSDMicros
+        self.jobUSDMicros = jobUSDMicros
+        self.capUSDMicros = capUSDMicros
+        self.jobIsEstimate = jobIsEstimate
     }
 }
 

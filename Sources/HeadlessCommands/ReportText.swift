@@ -6,7 +6,7 @@ import IdeogramKit
 public enum ReportText {
     // MARK: upscale
 
-    /// `upscale` piped: `ok|withheld|failed|duplicate|pending <TAB> source <TAB> saved file or
+    /// `upscale` piped: `ok|withheld|failed|duplicate|pending|held <TAB> source <TAB> saved file or
     /// message <TAB> resolution <TAB> seed <TAB> url`, one line per image ("-" for none).
     public static func upscalePlain(_ report: JobReport) -> [String] {
         let source = report.source
@@ -16,6 +16,7 @@ public enum ReportText {
             }
             return report.results.map { tabSeparated(["duplicate", source, fileOrOutcome($0), $0.resolution, String($0.seed), $0.url ?? "-"]) }
         }
+        if report.status == .heldByCap { return [tabSeparated(["held", source, report.error ?? "held by the spending cap", "-", "-", "-"])] }
         if report.isUnfinished { return [tabSeparated(["pending", source, report.error ?? "not finished", "-", "-", "-"])] }
         guard report.status == .done, !report.results.isEmpty else {
             return [tabSeparated(["failed", source, report.error ?? report.status.rawValue, "-", "-", "-"])]
@@ -37,6 +38,7 @@ public enum ReportText {
             let files = report.results.compactMap(\.file)
             return ["= \(name): \(safe(duplicateMessage(report)))" + (files.isEmpty ? "" : " → " + safe(files.joined(separator: ", ")))]
         }
+        if report.status == .heldByCap { return ["⏸ \(name): \(safe(report.error ?? "held by the spending cap"))"] }
         if report.isUnfinished { return ["… \(name): \(safe(report.error ?? "not finished"))"] }
         guard report.status == .done, !report.results.isEmpty else {
             return ["✗ \(name): \(safe(report.error ?? report.status.rawValue))"]

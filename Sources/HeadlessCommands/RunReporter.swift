@@ -22,6 +22,8 @@ actor RunReporter {
     private let labels: [String: String]
     private let output: ConsoleOutput
     private let encoder = JobReport.makeEncoder()
+    /// Legacy jobs' cost is estimated at this per-image price in the reports.
+    private let legacyPriceUSDMicros: Int64
 
     private var block = LiveBlock()
     private var reported: Set<JobID> = []
@@ -31,7 +33,9 @@ actor RunReporter {
     private var lastDraw: ContinuousClock.Instant?
     private let started = ContinuousClock.now
 
-    init(format: OutputFormat, live: Bool, labels: [String: String] = [:], output: ConsoleOutput = .standard) {
+    init(format: OutputFormat, live: Bool, labels: [String: String] = [:], output: ConsoleOutput = .standard,
+         legacyPriceUSDMicros: Int64 = QueueConfiguration.defaultLegacyPriceUSDMicros) {
+        self.legacyPriceUSDMicros = legacyPriceUSDMicros
         self.format = format
         self.live = live
         self.labels = labels
@@ -79,17 +83,26 @@ actor RunReporter {
     func report(_ job: Job, source: String? = nil) {
         guard reported.insert(job.id).inserted else { return }
         block.end(job.id)
-        write(JobReport(job, source: source ?? label(job.sourcePath)))
+        write(JobReport(job, source: source ?? label(job.sourcePath), legacyPriceUSDMicros: legacyPriceUSDMicros))
     }
 
     /// A job this run leaves unfinished: it stays in the history for the next run.
     func pending(_ job: Job, source: String? = nil, reason: String) {
         reported.insert(job.id)
         block.end(job.id)
-        var report = JobReport(job, source: source ?? label(job.sourcePath))
+        var report = JobReport(job, source: source ?? label(job.sourcePath), legacyPriceUSDMicros: legacyPriceUSDMicros)
         report.error = job.state == .downloading
             ? "\(reason); the download resumes when ideogram-tui next opens the history"
             : "\(reason); not sent, it stays queued: `ideogram-tui upscale --resume` sends it"
+        write(report)
+    }
+
+    /// A job held by the daily spending cap: nothing was sent; it stays queued for `--resume`.
+    func held(_ job: Job, source: String? = nil) {
+        reported.insert(job.id)
+        block.end(job.id)
+        var report = JobReport(job, source: source ?? label(job.sourcePath), legacyPriceUSDMicros: legacyPriceUSDMicros)
+        report.error = (report.error ?? "held by the spending cap") + "; it stays queued: `ideogram-tui upscale --resume` sends it once it fits"
         write(report)
     }
 

@@ -14,6 +14,11 @@ extension UpscaleOptions {
             if quote { throw CommandFailure(.badInput, "--quote needs a v2 model: the legacy endpoint gives no quotes") }
             return nil
         }
+        // Only a legacy fixed seed is checked for repeats; a v2 job is a new generation each time.
+        if force {
+            throw CommandFailure(.badInput, "--force only overrides the legacy fixed-seed duplicate check; \(model.rawValue) jobs are never "
+                + "checked for duplicates (each run is a new, billed generation), so leave it out")
+        }
         var problems = legacyOptionsGiven.map {
             "\($0) is a legacy option: \(model.rawValue) does not take it (it belongs to --model legacy)"
         }

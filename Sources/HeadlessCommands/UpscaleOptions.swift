@@ -21,6 +21,8 @@ public struct UpscaleOptions: Equatable, Sendable {
     public var noDownload = false
     /// Asks the price of every file instead of upscaling (v2 models only).
     public var quote = false
+    /// `--max-spend`: today's spending (dollars) no job may take past; wins over `max_spend_usd_per_day`.
+    public var maxSpend: Double?
 
     /// `legacy` (the `image_request` options above) or a v2 model (`fields`, `prompt`, `seed`).
     public var model = ModelOption.legacy

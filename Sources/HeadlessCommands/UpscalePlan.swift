@@ -18,7 +18,8 @@ extension UpscaleOptions {
         }
         let cwd = FileManager.default.currentDirectoryPath
         let labels = Dictionary(plan.files.map { ($0.hasPrefix("/") ? $0 : cwd + "/" + $0, $0) }) { first, _ in first }
-        let reporter = RunReporter(format: .forStandardOutput(json: json), live: isatty(STDERR_FILENO) == 1, labels: labels, output: output)
+        let reporter = RunReporter(format: .forStandardOutput(json: json), live: isatty(STDERR_FILENO) == 1, labels: labels, output: output,
+                                   legacyPriceUSDMicros: plan.queueConfiguration.legacyPriceUSDMicros)
         // From here a signal closes the queue cleanly instead of killing the process.
         if plan.quote { return await QuoteRun(plan: plan, json: json, output: output).run() }
         let signals = SignalWatch.start()
@@ -33,6 +34,12 @@ extension UpscaleOptions {
         flags.outputDirectory = out
         flags.historyPath = historyPath
         flags.concurrency = concurrency
+        if let maxSpend {
+            guard maxSpend.isFinite, maxSpend >= 0 else {
+                throw CommandFailure(.badInput, "--max-spend \(maxSpend) is not an amount in dollars: give e.g. 5 or 4.50")
+            }
+            flags.maxSpendUSDMicrosPerDay = Int64((min(maxSpend, 1e12) * 1_000_000).rounded())
+        }
         if let maxUploadMb {
             guard maxUploadMb.isFinite, maxUploadMb > 0, maxUploadMb <= Double(Settings.maxUploadMBRange.upperBound) else {
                 throw CommandFailure(.badInput, "--max-upload-mb \(maxUploadMb) is out of range: allowed above 0 up to \(Settings.maxUploadMBRange.upperBound)")

@@ -230,6 +230,9 @@ struct UpscaleRun: Sendable {
                 if job.state.isFinished {
                     await reporter.report(job, source: source)
                     status = ExitStatus(finished: JobReport(job))
+                } else if job.spendingHold != nil {
+                    await reporter.held(job, source: source)
+                    status = .heldByCap
                 } else {
                     await reporter.pending(job, source: source, reason: Self.pendingReason(pause: pause, signal: signal))
                     status = Self.status(pausedBy: pause)

@@ -39,15 +39,20 @@ extension Job {
             } else {
                 return nil
             }
-        } else if let answer {
+        } else if let images = answeredImages {
             // Answered: every image is billed, withheld ones too.
-            spend = JobSpend(billedUSDMicros: Int64(answer.images.count) * legacyPriceUSDMicros, unknownUSDMicros: 0, isEstimate: true)
+            spend = JobSpend(billedUSDMicros: Int64(images) * legacyPriceUSDMicros, unknownUSDMicros: 0, isEstimate: true)
         } else if mayStillBeBilled {
             spend = JobSpend(billedUSDMicros: 0, unknownUSDMicros: Int64(request.numImages) * legacyPriceUSDMicros, isEstimate: true)
         } else {
             return nil
         }
         return spend.totalUSDMicros == 0 && sentAt == nil ? nil : spend
+    }
+
+    /// Images of the answer, once it came (the results mirror it when the answer was not kept).
+    private var answeredImages: Int? {
+        answer?.images.count ?? (results.isEmpty ? nil : results.count)
     }
 
     /// Sent without a known outcome: in progress, or ended without an answer that settles it.

@@ -18,13 +18,22 @@ struct HistoryCommand: ParsableCommand {
             With --json, one JSON object per job, one per line, in the schema `upscale --json` uses (job_id, \
             source, status, error, request, results, ...; see docs/json-output.md).
 
+            With --spend, what was spent per local day (the day each job was sent) and per model, then a total: \
+            tab-separated columns day, model, jobs, billed, may_have_been_billed (sent, not settled: counted at its \
+            quote or estimate) and figures (exact, or estimate). v2 amounts are what the service billed; legacy \
+            amounts are estimates, billed images times config.toml's legacy_price_usd (default 0.06), shown as \
+            ~$0.12. With --json, one JSON object per (day, model) row (see docs/json-output.md).
+
             The history is --history, else IDEOGRAM_HISTORY, else config.toml's history_file. Exit code 9 when \
             the history is busy or cannot be read.
             """
     )
 
-    @Flag(help: "Print one JSON object per job.")
+    @Flag(help: "Print one JSON object per job (with --spend: per day and model).")
     var json = false
+
+    @Flag(help: "Print spending per day and per model, and a total (legacy amounts are estimates).")
+    var spend = false
 
     // `.unconditional`: `--limit -1` is a value to refuse, not an unknown option.
     @Option(parsing: .unconditional, help: "How many jobs to list, newest first.")
@@ -39,6 +48,7 @@ struct HistoryCommand: ParsableCommand {
     func run() throws {
         var listing = HistoryListing()
         listing.json = json
+        listing.spend = spend
         listing.limit = limit
         listing.historyPath = storage.history
         listing.configPath = storage.config

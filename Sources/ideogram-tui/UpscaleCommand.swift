@@ -15,7 +15,16 @@ struct UpscaleCommand: AsyncParsableCommand {
             --out, named <file>-upscaled-<seed>.<ext>, each with a JSON sidecar named <result file>.json.
 
             A file already upscaled with the same request and a fixed --seed is not sent again: the earlier \
-            result is shown (--force sends it anyway).
+            result is shown (--force sends it anyway). This check is for --model legacy only: a v2 job is a new \
+            generation each time, and --force with a v2 model is refused.
+
+            Money: a v2 job is quoted (free) before it is sent, and the quote is recorded. With --max-spend USD or \
+            config.toml's max_spend_usd_per_day, a job is sent only if today's spending (local day: billed, plus \
+            the quote of what was sent and may have been billed) and its own price stay within the cap; legacy \
+            jobs count at legacy_price_usd per image (default 0.06, an estimate). A job that would pass the cap is \
+            held: nothing is sent, it is reported as held with the figures (JSON status held_by_cap and \
+            spending_hold), stays queued for --resume, and the run exits 11. `ideogram-tui history --spend` shows \
+            what was spent.
 
             Ctrl-C stops sending: nothing new is sent, and the requests already sent (paid for) are waited for \
             and their results saved; the files not sent are reported as pending. Ctrl-C again abandons the \
@@ -25,13 +34,13 @@ struct UpscaleCommand: AsyncParsableCommand {
             finished by any later run.
 
             On a terminal, progress per job and a summary go to stderr. Piped, one tab-separated line per result \
-            on stdout, with the fields ok|withheld|failed|duplicate|pending, source, saved file or message, \
+            on stdout, with the fields ok|withheld|failed|duplicate|pending|held, source, saved file or message, \
             resolution, seed and url (a file with no result gets one line with "-" in the last three fields).
 
             With --json, one JSON object per source file, one per line, in the schema `history --json` uses: \
             job_id, source, status (the job's state, or refused), duplicate, error, error_category, \
             may_have_been_billed, request, endpoint, dialect, attempts, submitted_at, updated_at, model, generation_id, \
-            quote_usd_micros, billed_usd_micros, results (index, \
+            quote_usd_micros, billed_usd_micros, billed_is_estimate, spending_hold, results (index, \
             seed, resolution, prompt, url, outcome, file, sidecar, bytes, error). See docs/json-output.md.
 
             --base-url, --dialect, --out, --concurrency, --max-upload-mb and --history win over their environment \
@@ -107,11 +116,14 @@ struct UpscaleCommand: AsyncParsableCommand {
     @Flag(help: "Send the jobs an interrupted run left queued (with this --base-url and --dialect) and finish its downloads.")
     var resume = UpscaleOptions.defaults.resume
 
-    @Flag(help: "Send a file even if it was already upscaled with the same request and fixed seed.")
+    @Flag(help: "Legacy: send a file even if it was already upscaled with the same request and fixed seed (refused with a v2 model).")
     var force = UpscaleOptions.defaults.force
 
     @Flag(help: "v2 models: print the price of every file and the total, and send nothing billable.")
     var quote = UpscaleOptions.defaults.quote
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Daily spending cap in dollars (config max_spend_usd_per_day): a job that would take today's spending past it is held, not sent (exit 11).", valueName: "usd"))
+    var maxSpend: Double?
 
     @Flag(help: "Print one JSON object per source file.")
     var json = UpscaleOptions.defaults.json
@@ -141,6 +153,7 @@ struct UpscaleCommand: AsyncParsableCommand {
         options.model = ModelOption(model) ?? .legacy
         options.fields = v2.fields
         options.quote = quote
+        options.maxSpend = maxSpend
         let given: [(String, Bool)] = [("--resemblance", resemblance != nil), ("--detail", detail != nil), ("--magic-prompt", magicPrompt != nil),
                                        ("--magic-prompt-version", magicPromptVersion != nil), ("--num-images", numImages != nil)]
         options.legacyOptionsGiven = given.filter(\.1).map(\.0)

@@ -13,7 +13,7 @@ import Testing
     static let topLevelKeys: Set<String> = [
         "job_id", "source", "status", "duplicate", "error", "error_category", "may_have_been_billed", "request", "endpoint",
         "dialect", "attempts", "submitted_at", "updated_at", "results", "model", "generation_id", "quote_usd_micros",
-        "billed_usd_micros",
+        "billed_usd_micros", "billed_is_estimate", "spending_hold",
     ]
     static let resultKeys: Set<String> = ["index", "seed", "resolution", "prompt", "url", "outcome", "file", "sidecar", "bytes", "error"]
 
@@ -111,7 +111,8 @@ import Testing
         let captured = CapturedOutput()
         let reporter = RunReporter(format: .json, live: false, output: captured.console)
         await reporter.report(job)
-        let history = HistoryListing().text([JobReport(job)], format: .json, path: "/h.sqlite")
+        let history = HistoryListing().text([JobReport(job, legacyPriceUSDMicros: QueueConfiguration.defaultLegacyPriceUSDMicros)],
+                                            format: .json, path: "/h.sqlite")
         let fromUpscale = try object(captured.out), fromHistory = try object(history)
         #expect(Set(fromUpscale.keys) == Self.topLevelKeys && Set(fromHistory.keys) == Self.topLevelKeys)
         #expect(captured.out == history, "same job, same line")
