@@ -26,7 +26,7 @@ import Testing
         let object = try #require(try jsonLines(run.stdout).first)
         #expect(object["status"] as? String == "done" && object["model"] as? String == "topaz-standard-2")
         let generation = try #require(object["generation_id"] as? String)
-        #expect(object["quote_usd_micros"] is NSNull, "no quote was asked")
+        #expect(object["quote_usd_micros"] is Int, "quoted (free) before it was sent")
         #expect(object["billed_usd_micros"] is Int)
         #expect(object["endpoint"] as? String == fake.baseURL + "/v2/image/upscale/topaz-standard-2")
         let result = try #require((object["results"] as? [[String: Any]])?.first)
@@ -37,10 +37,11 @@ import Testing
         #expect(sidecar["source_path"] as? String == a)
 
         let calls = try v2Calls(fake)
-        let upload = try #require(calls.first)
+        #expect(calls.first?["kind"] as? String == "quote")
+        let upload = try #require(calls.dropFirst().first)
         #expect(upload["kind"] as? String == "upscale" && upload["model"] as? String == "topaz-standard-2")
         #expect(upload["fields"] as? [String: String] == ["upscale_factor": "x2", "sharpen": "0.4", "async": "true"])
-        #expect(calls.dropFirst().allSatisfy { $0["kind"] as? String == "poll" && $0["generationID"] as? String == generation })
+        #expect(calls.dropFirst(2).allSatisfy { $0["kind"] as? String == "poll" && $0["generationID"] as? String == generation })
 
         // `history --json` prints the same fields for the job.
         let listed = try #require(try jsonLines(try BuiltExecutable.run(["history", "--json"], in: box).stdout).first)
@@ -87,5 +88,54 @@ import Testing
         #expect(object["status"] as? String == "failed" && object["error_category"] as? String == "generation_failed")
         #expect((object["error"] as? String)?.contains("content_moderation") == true)
         #expect(object["billed_usd_micros"] as? Int == 0)
+    }
+
+    @Test func aJobThatWouldPassTheDailyCapIsHeldReportedAndSentByAResumeWithARaisedCap() throws {
+        let fake = try BuiltExecutable.startFakeServer(["--generation-ms", "300"])
+        defer { fake.stop() }
+        let box = try Sandbox()
+        defer { box.remove() }
+        let a = try box.samplePNG("a.png")
+        let b = try box.samplePNG("b.png")
+        // Each costs a few hundred micro-dollars at the fake's prices: the cap lets one through.
+        let run = try BuiltExecutable.run(["upscale", a, b, "--model", "topaz-standard-2", "--max-spend", "0.0003", "--concurrency", "1",
+                                           "--base-url", fake.baseURL, "--dialect", "official", "--json", "--out", box.out],
+                                          in: box, environment: key)
+        #expect(run.status == 11, "\(run.stdout) \(run.stderr)")
+        let objects = try jsonLines(run.stdout)
+        let done = try #require(objects.first { $0["source"] as? String == a })
+        let held = try #require(objects.first { $0["source"] as? String == b })
+        #expect(done["status"] as? String == "done")
+        #expect(held["status"] as? String == "held_by_cap")
+        let billed = try #require(done["billed_usd_micros"] as? Int)
+        let hold = try #require(held["spending_hold"] as? [String: Any])
+        #expect(hold["cap_usd_micros"] as? Int == 300 && hold["job_usd_micros"] as? Int == held["quote_usd_micros"] as? Int)
+        #expect(hold["today_usd_micros"] as? Int == billed, "checked again once a was billed")
+        #expect((held["error"] as? String)?.contains("would pass the cap $0.0003") == true)
+        #expect(try v2Calls(fake).count { $0["kind"] as? String == "upscale" } == 1, "nothing sent for b")
+
+        let spend = try BuiltExecutable.run(["history", "--spend", "--json"], in: box)
+        #expect(spend.status == 0, "\(spend.stderr)")
+        let rows = try jsonLines(spend.stdout)
+        #expect(rows.count == 1)
+        #expect(rows.first?["model"] as? String == "topaz-standard-2" && rows.first?["jobs"] as? Int == 1)
+        #expect(rows.first?["billed_usd_micros"] as? Int == done["billed_usd_micros"] as? Int)
+        #expect(rows.first?["is_estimate"] as? Bool == false)
+
+        let resumed = try BuiltExecutable.run(["upscale", "--resume", "--max-spend", "1", "--base-url", fake.baseURL, "--dialect", "official",
+                                               "--json", "--out", box.out], in: box, environment: key)
+        #expect(resumed.status == 0, "\(resumed.stdout) \(resumed.stderr)")
+        #expect(try jsonLines(resumed.stdout).first?["status"] as? String == "done")
+        #expect(try v2Calls(fake).count { $0["kind"] as? String == "upscale" } == 2)
+    }
+
+    @Test func forceWithAV2ModelIsRefused() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        let a = try box.samplePNG("a.png")
+        let run = try BuiltExecutable.run(["upscale", a, "--model", "topaz-standard-2", "--force", "--base-url", "http://127.0.0.1:9",
+                                           "--dialect", "official"], in: box, environment: key)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("--force only overrides the legacy fixed-seed duplicate check"))
     }
 }
