@@ -63,14 +63,14 @@ extension UpscaleQueue {
     /// any retryable error; a refused key or credit pauses the queue with the job still queued.
     private func settleQuote(_ error: UpscaleError, for id: JobID) {
         guard var job = jobs[id], job.state == .queued else { return pump() }
-        let failures = quoteFailures[id, default: 0] + 1
-        quoteFailures[id] = failures
         switch error {
         case .unauthorized:
             pause(because: .unauthorized(error))
         case .outOfCredit:
             pause(because: .outOfCredit(error))
         default:
+            let failures = quoteFailures[id, default: 0] + 1
+            quoteFailures[id] = failures
             if error.isRetryable && (isFinishingSent || isClosing) {
                 break  // nothing was billed and nothing new may start: it waits for the next run
             } else if error.isRetryable && configuration.upscaleRetry.allowsAnotherAttempt(after: failures) {

@@ -64,6 +64,19 @@ struct QuotingTests {
         await f.finish()
     }
 
+    @Test func aRefusedKeyOnAQuotePausesTheQueueWithTheJobQueued() async throws {
+        let f = try await QueueFixture.make()
+        await f.service.generations.failQuotes(of: "a.png", with: [.unauthorized(status: 401, message: "bad key")])
+        let job = try await f.submitV2("a.png")
+        #expect(await eventually { await f.queue.pauseReason == .unauthorized(.unauthorized(status: 401, message: "bad key")) })
+        #expect(await f.queue.job(job.id)?.state == .queued)
+        #expect(await f.service.generations.submissions.isEmpty)
+        await f.queue.resume()
+        #expect(await f.drive { await f.queue.job(job.id)?.state == .done })
+        #expect(await f.service.generations.quoted == ["a.png", "a.png"])
+        await f.finish()
+    }
+
     @Test func aLostQuoteAnswerIsNotMayHaveBeenBilled() {
         let lost = UpscaleQueue.quoteError(.outcomeUnknown(message: "connection reset"))
         #expect(!lost.mayHaveBeenBilled && lost.isRetryable)
