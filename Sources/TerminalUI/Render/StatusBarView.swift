@@ -39,8 +39,10 @@ enum StatusBarView {
         return " waiting for \(sent) answer\(sent == 1 ? "" : "s") already paid for; q again abandons \(sent == 1 ? "it" : "them") "
     }
 
-    /// Images billed since start: never left out.
-    static func billedText(_ state: AppState) -> String { "billed \(state.results.billedImages)" }
+    /// Images billed since start and today's spend against the cap: never left out.
+    static func billedText(_ state: AppState) -> String {
+        "billed \(state.results.billedImages)" + (state.spend.map { " · " + $0.text } ?? "")
+    }
 
     /// The connection and queue summary, shortened so the message gets the room it needs:
     /// the endpoint goes first, then the key, then the counts' words; the billed count stays.
@@ -127,5 +129,7 @@ enum FooterView {
     /// The bindings with a footer hint in the active contexts, pane keys first.
     static func hints(for state: AppState) -> [KeyBinding] {
         KeyDispatch.contexts(for: state).reversed().flatMap(BindingTables.table).filter { $0.hint != nil }
+            // Auto is a v2 model's; the legacy fields have none.
+            .filter { $0.command != .setAuto || state.parameters.models.model != nil }
     }
 }

@@ -25,6 +25,7 @@ enum Submission {
             state.message = StatusMessage("quitting: nothing new is sent", isError: true)
             return []
         }
+        if state.parameters.models.model != nil { return ModelSubmission.submit(&state) }
         let request = state.parameters.request
         if let problem = state.parameters.problems.first {
             state.message = StatusMessage("not sent: \(problem.description)", isError: true, isAboutParameters: true)

@@ -1,0 +1,178 @@
+import IdeogramKit
+
+/// The parameters pane with a v2 model: the model line, the output size for the selected
+/// image, the model's fields (scrolled to keep the focused one on screen), and the price.
+enum ModelFieldsView {
+    static let labelWidth = ParametersPaneView.labelWidth
+    /// Room kept right of the prompt for its count ("1024/1024").
+    static let countWidth = 10
+    /// Rows the prompt takes while it is being edited.
+    static let editingPromptRows = 3
+
+    static func promptWidth(_ layout: Layout) -> Int {
+        max(1, layout.parameters.inner.width - labelWidth - countWidth)
+    }
+
+    /// "Model topaz-standard-2 (m) · faithful"; for legacy, its per-image estimate on the right.
+    static func drawModelLine(_ state: AppState, _ layout: Layout, _ screen: inout Screen) {
+        let theme = state.theme
+        let row = layout.parameters.inner
+        let model = state.parameters.models.model
+        var price = ""
+        if model == nil {
+            price = PriceQuote(usdMicros: state.legacyPriceUSDMicros, qualifier: .estimate).text + " per image"
+        }
+        let right = DisplayWidth.of(price) + 1 <= row.width / 2 ? price : ""
+        var x = row.x
+        x += screen.write("Model ", x: x, y: row.y, style: theme.title)
+        x += screen.write(Draw.fit(model?.rawValue ?? "legacy", width: row.maxX - x), x: x, y: row.y, style: theme.key)
+        var rest = " (m)"
+        if let model { rest += " · \(model.kind.rawValue)" }
+        let leftRoom = row.maxX - x - (right.isEmpty ? 0 : DisplayWidth.of(right) + 1)
+        screen.write(Draw.fit(rest, width: leftRoom), x: x, y: row.y, style: theme.dim)
+        if !right.isEmpty { Draw.rightAligned(right, maxX: row.maxX, y: row.y, style: theme.dim, &screen) }
+    }
+
+    static func draw(_ state: AppState, _ layout: Layout, _ screen: inout Screen) {
+        let theme = state.theme
+        let inner = layout.parameters.inner
+        guard let model = state.parameters.models.model else { return }
+        var y = inner.y + 1
+        if inner.height >= 12 {
+            screen.write(Draw.fit(model.summary, width: inner.width), x: inner.x, y: y, style: theme.dim)
+            y += 1
+        }
+        drawOutput(state, model: model, row: Rect(x: inner.x, y: y, width: inner.width, height: 1), &screen)
+        let list = Rect(x: inner.x, y: y + 1, width: inner.width, height: inner.maxY - 1 - (y + 1))
+        drawFields(state, model: model, area: list, &screen)
+        drawPrice(state, row: Rect(x: inner.x, y: inner.maxY - 1, width: inner.width, height: 1), &screen)
+    }
+
+    // MARK: output size
+
+    /// "1000x872 -> 4000x3488, 14.0 MP", or why it cannot be made.
+    static func outputText(_ request: V2Request?, model: UpscaleModel, factor: UpscaleFactor, width: Int, height: Int) -> (String, impossible: Bool) {
+        let source = "\(width)x\(height)"
+        if model == .nanoBananaPro {
+            let tier = request?.values[.resolutionTier]?.formText ?? UpscaleField.resolutionTier.modelDefault
+            return ("\(source) -> \(tier) tier (the service sizes it)", false)
+        }
+        let out = (width * factor.multiplier, height * factor.multiplier)
+        let tenths = (Int64(out.0) * Int64(out.1) + 50_000) / 100_000
+        let text = "\(source) -> \(out.0)x\(out.1), \(tenths / 10).\(tenths % 10) MP"
+        guard max(out.0, out.1) > V2Request.maxOutputSide else { return (text, false) }
+        return ("\(text): impossible, over \(V2Request.maxOutputSide) px a side", true)
+    }
+
+    static func drawOutput(_ state: AppState, model: UpscaleModel, row: Rect, _ screen: inout Screen) {
+        let theme = state.theme
+        let used = screen.write("Output".padding(toLength: labelWidth, withPad: " ", startingAt: 0), x: row.x, y: row.y, style: theme.text)
+        let room = row.width - used
+        guard let image = PaneImage.current(state) else {
+            screen.write(Draw.fit("select an image", width: room), x: row.x + used, y: row.y, style: theme.dim)
+            return
+        }
+        guard let width = image.width, let height = image.height else {
+            screen.write(Draw.fit("size not read yet", width: room), x: row.x + used, y: row.y, style: theme.dim)
+            return
+        }
+        let factorText = state.parameters.models.value(.upscaleFactor)?.formText ?? UpscaleField.upscaleFactor.modelDefault
+        let factor = UpscaleFactor(rawValue: factorText) ?? .x2
+        let (text, impossible) = outputText(state.parameters.v2Request, model: model, factor: factor, width: width, height: height)
+        screen.write(Draw.fit(text, width: room), x: row.x + used, y: row.y, style: impossible ? theme.problem : theme.text)
+    }
+
+    // MARK: fields
+
+    static func label(_ field: UpscaleField) -> String {
+        switch field {
+        case .upscaleFactor: "Factor"
+        case .resolutionTier: "Tier"
+        case .seed: "Seed"
+        case .prompt: "Prompt"
+        case .autoprompt: "Autoprompt"
+        case .denoise: "Denoise"
+        case .fixCompression: "Fix compress"
+        case .sharpen: "Sharpen"
+        case .strength: "Strength"
+        case .subjectDetection: "Subject"
+        case .faceEnhancement: "Faces"
+        case .faceEnhancementStrength: " strength"
+        case .faceEnhancementCreativity: " creativity"
+        case .enhancementStrength: "Enhancement"
+        case .creativity: "Creativity"
+        case .colorPreservation: "Keep colours"
+        case .texture: "Texture"
+        }
+    }
+
+    static func rows(of field: UpscaleField, _ state: AppState) -> Int {
+        field == .prompt && state.parameters.focus == .prompt ? editingPromptRows : 1
+    }
+
+    static func drawFields(_ state: AppState, model: UpscaleModel, area: Rect, _ screen: inout Screen) {
+        guard area.height > 0 else { return }
+        let p = state.parameters
+        let fields = p.models.visibleFields
+        let heights = fields.map { min(area.height, rows(of: $0, state)) }
+        // The first field shown: the fewest skipped that keep the focused one whole on screen.
+        let focusIndex = fields.firstIndex(of: p.models.focus) ?? 0
+        var first = 0
+        while first < focusIndex && heights[first...focusIndex].reduce(0, +) > area.height { first += 1 }
+        let problems = Set(p.problems.map(\.field))
+        var y = area.y
+        for index in fields.indices.dropFirst(first) {
+            let field = fields[index]
+            guard y + heights[index] <= area.maxY else { break }
+            let focused = state.focus == .parameters && p.models.focus == field && state.overlay == nil
+            let labelStyle = problems.contains(field.rawValue) ? state.theme.problem : (focused ? state.theme.focusedTitle : state.theme.text)
+            screen.write(Draw.fit(label(field), width: labelWidth - 1), x: area.x, y: y, style: labelStyle)
+            let value = Rect(x: area.x + labelWidth, y: y, width: area.width - labelWidth, height: heights[index])
+            FieldControlView.draw(field, model: model, state: state, focused: focused, area: value, &screen)
+            y += heights[index]
+        }
+        let theme = state.theme
+        if first > 0 { Draw.rightAligned("↑", maxX: area.maxX, y: area.y, style: theme.dim, &screen) }
+        if fields.indices.dropFirst(first).reduce(0, { $0 + heights[$1] }) > area.height {
+            Draw.rightAligned("↓", maxX: area.maxX, y: area.maxY - 1, style: theme.dim, &screen)
+        }
+    }
+
+    // MARK: price
+
+    static func drawPrice(_ state: AppState, row: Rect, _ screen: inout Screen) {
+        let theme = state.theme
+        let used = screen.write("Price".padding(toLength: labelWidth, withPad: " ", startingAt: 0), x: row.x, y: row.y, style: theme.text)
+        let x = row.x + used
+        let room = row.width - used
+        let (text, style) = priceText(state)
+        var written = screen.write(Draw.fit(text, width: room), x: x, y: row.y, style: style(theme))
+        if isPending(state) && written < room {
+            written += screen.write(Draw.fit(" asking…", width: room - written), x: x + written, y: row.y, style: theme.dim)
+        }
+    }
+
+    static func isPending(_ state: AppState) -> Bool {
+        guard let wanted = state.quotes.wanted else { return false }
+        return state.quotes.answers[wanted] == nil && state.quotes.lastShown != nil
+    }
+
+    /// What the price row says, and how it looks.
+    static func priceText(_ state: AppState) -> (String, (Theme) -> CellStyle) {
+        let p = state.parameters
+        if let problem = p.problems.first { return ("not asked until fixed: \(problem.field)", { $0.problem }) }
+        guard let image = PaneImage.current(state) else { return ("select an image to see its price", { $0.dim }) }
+        guard let width = image.width, let height = image.height else { return ("waiting for the image's size", { $0.dim }) }
+        if let request = p.v2Request, request.sizeProblem(width: width, height: height) != nil {
+            return ("none: that output cannot be made", { $0.problem })
+        }
+        guard let wanted = state.quotes.wanted else { return ("—", { $0.dim }) }
+        switch state.quotes.answers[wanted] {
+        case .quoted(let quote)?: return (quote.text, { $0.text.adding(.bold) })
+        case .failed(let reason)?: return ("quote failed: \(TerminalSafeText.sanitize(reason, limit: 200))", { $0.problem })
+        case nil:
+            if let old = state.quotes.lastShown { return (old.text, { $0.dim }) }
+            return ("asking the service…", { $0.dim })
+        }
+    }
+}
