@@ -39,18 +39,28 @@ enum FieldControlView {
     static func drawOptions(_ field: UpscaleField, model: UpscaleModel, value: FieldValue?, state: AppState, focused: Bool,
                             area: Rect, _ screen: inout Screen) {
         let theme = state.theme
+        let options = ModelFieldsUpdate.cycle(field, model: model).map { (option: $0, name: optionName($0)) }
+        let chosenStyle = focused ? theme.selection : theme.key
+        // Every option when they fit; else the chosen one and the rest named after the arrows.
+        guard options.reduce(0, { $0 + DisplayWidth.of($1.name) + 3 }) <= area.width else {
+            let used = screen.write("[\(optionName(value))]", x: area.x, y: area.y, style: chosenStyle)
+            let others = options.filter { $0.option != value }.map(\.name).joined(separator: " ")
+            screen.write(Draw.fit(" ←→ " + others, width: area.width - used), x: area.x + used, y: area.y, style: theme.dim)
+            return
+        }
         var x = area.x
-        for option in ModelFieldsUpdate.cycle(field, model: model) {
-            let name: String = switch option {
-            case nil: "auto"
-            case .toggle(let on)?: on ? "on" : "off"
-            case let other?: other.formText
-            }
+        for (option, name) in options {
             let chosen = option == value
-            let style = chosen ? (focused ? theme.selection : theme.key) : theme.dim
-            guard x + DisplayWidth.of(name) + 2 <= area.maxX else { break }
-            x += screen.write(chosen ? "[\(name)]" : " \(name) ", x: x, y: area.y, style: style)
+            x += screen.write(chosen ? "[\(name)]" : " \(name) ", x: x, y: area.y, style: chosen ? chosenStyle : theme.dim)
             x += 1
+        }
+    }
+
+    static func optionName(_ option: FieldValue?) -> String {
+        switch option {
+        case nil: "auto"
+        case .toggle(let on)?: on ? "on" : "off"
+        case let other?: other.formText
         }
     }
 

@@ -18,14 +18,13 @@ enum ModelFieldsView {
         let theme = state.theme
         let row = layout.parameters.inner
         let model = state.parameters.models.model
-        var price = ""
-        if model == nil {
-            price = PriceQuote(usdMicros: state.legacyPriceUSDMicros, qualifier: .estimate).text + " per image"
-        }
-        let right = DisplayWidth.of(price) + 1 <= row.width / 2 ? price : ""
+        // Legacy has no quote: the configured price of an image, as an estimate.
+        let price = model == nil ? "~\(USDMicros.text(state.legacyPriceUSDMicros))/image (estimate)" : ""
+        let name = model?.rawValue ?? "legacy"
+        let right = DisplayWidth.of("Model \(name) (m) \(price)") <= row.width ? price : ""
         var x = row.x
         x += screen.write("Model ", x: x, y: row.y, style: theme.title)
-        x += screen.write(Draw.fit(model?.rawValue ?? "legacy", width: row.maxX - x), x: x, y: row.y, style: theme.key)
+        x += screen.write(Draw.fit(name, width: row.maxX - x), x: x, y: row.y, style: theme.key)
         var rest = " (m)"
         if let model { rest += " · \(model.kind.rawValue)" }
         let leftRoom = row.maxX - x - (right.isEmpty ? 0 : DisplayWidth.of(right) + 1)
@@ -58,10 +57,12 @@ enum ModelFieldsView {
             return ("\(source) -> \(tier) tier (the service sizes it)", false)
         }
         let out = (width * factor.multiplier, height * factor.multiplier)
-        let tenths = (Int64(out.0) * Int64(out.1) + 50_000) / 100_000
-        let text = "\(source) -> \(out.0)x\(out.1), \(tenths / 10).\(tenths % 10) MP"
-        guard max(out.0, out.1) > V2Request.maxOutputSide else { return (text, false) }
-        return ("\(text): impossible, over \(V2Request.maxOutputSide) px a side", true)
+        let target = "\(source) -> \(out.0)x\(out.1)"
+        guard max(out.0, out.1) > V2Request.maxOutputSide else {
+            let tenths = (Int64(out.0) * Int64(out.1) + 50_000) / 100_000
+            return ("\(target), \(tenths / 10).\(tenths % 10) MP", false)
+        }
+        return ("impossible: \(target), over \(V2Request.maxOutputSide) px", true)
     }
 
     static func drawOutput(_ state: AppState, model: UpscaleModel, row: Rect, _ screen: inout Screen) {
