@@ -158,6 +158,19 @@ import Testing
                                                 quote: PriceQuote(usdMicros: 377_500, qualifier: .exact), basedOn: "g1")])])
     }
 
+    @Test func aClickFocusesTheFieldDrawnThere() {
+        var s = Self.state(.topazBloom2)
+        let area = ModelFieldsView.listArea(Layout(size: s.size))
+        guard let prompt = ModelFieldsView.placements(s, area: area).first(where: { $0.field == .prompt }) else {
+            Issue.record("the prompt is not on screen")
+            return
+        }
+        _ = update(&s, .mouse(MouseEvent(button: .left, x: prompt.rect.x + 20, y: prompt.rect.y)))
+        #expect(s.parameters.models.focus == .prompt && s.parameters.focus == .prompt)
+        _ = update(&s, .paste("dusk"))
+        #expect(s.parameters.v2Values[.prompt] == .text("dusk"))
+    }
+
     @Test func eOnALegacyJobGoesBackToLegacy() {
         var s = Fixtures.state()
         s.parameters.choose(.topazWonder35)

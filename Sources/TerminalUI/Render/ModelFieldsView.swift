@@ -42,8 +42,7 @@ enum ModelFieldsView {
             y += 1
         }
         drawOutput(state, model: model, row: Rect(x: inner.x, y: y, width: inner.width, height: 1), &screen)
-        let list = Rect(x: inner.x, y: y + 1, width: inner.width, height: inner.maxY - 1 - (y + 1))
-        drawFields(state, model: model, area: list, &screen)
+        drawFields(state, model: model, area: listArea(layout), &screen)
         drawPrice(state, row: Rect(x: inner.x, y: inner.maxY - 1, width: inner.width, height: 1), &screen)
     }
 
@@ -111,30 +110,51 @@ enum ModelFieldsView {
         field == .prompt && state.parameters.focus == .prompt ? editingPromptRows : 1
     }
 
-    static func drawFields(_ state: AppState, model: UpscaleModel, area: Rect, _ screen: inout Screen) {
-        guard area.height > 0 else { return }
+    /// Where the fields list goes: between the output line and the price line.
+    static func listArea(_ layout: Layout) -> Rect {
+        let inner = layout.parameters.inner
+        let top = inner.y + (inner.height >= 12 ? 3 : 2)
+        return Rect(x: inner.x, y: top, width: inner.width, height: max(0, inner.maxY - 1 - top))
+    }
+
+    /// Each field on screen and its rows, scrolled so the focused one is whole: `render`
+    /// draws them there and a click finds them there.
+    static func placements(_ state: AppState, area: Rect) -> [(field: UpscaleField, rect: Rect)] {
+        guard area.height > 0 else { return [] }
         let p = state.parameters
         let fields = p.models.visibleFields
         let heights = fields.map { min(area.height, rows(of: $0, state)) }
-        // The first field shown: the fewest skipped that keep the focused one whole on screen.
+        // The first field shown: the fewest skipped that keep the focused one on screen.
         let focusIndex = fields.firstIndex(of: p.models.focus) ?? 0
         var first = 0
         while first < focusIndex && heights[first...focusIndex].reduce(0, +) > area.height { first += 1 }
-        let problems = Set(p.problems.map(\.field))
+        var placed: [(UpscaleField, Rect)] = []
         var y = area.y
-        for index in fields.indices.dropFirst(first) {
-            let field = fields[index]
-            guard y + heights[index] <= area.maxY else { break }
-            let focused = state.focus == .parameters && p.models.focus == field && state.overlay == nil
-            let labelStyle = problems.contains(field.rawValue) ? state.theme.problem : (focused ? state.theme.focusedTitle : state.theme.text)
-            screen.write(Draw.fit(label(field), width: labelWidth - 1), x: area.x, y: y, style: labelStyle)
-            let value = Rect(x: area.x + labelWidth, y: y, width: area.width - labelWidth, height: heights[index])
-            FieldControlView.draw(field, model: model, state: state, focused: focused, area: value, &screen)
+        for index in fields.indices.dropFirst(first) where y + heights[index] <= area.maxY {
+            placed.append((fields[index], Rect(x: area.x, y: y, width: area.width, height: heights[index])))
             y += heights[index]
         }
+        return placed
+    }
+
+    static func drawFields(_ state: AppState, model: UpscaleModel, area: Rect, _ screen: inout Screen) {
+        let p = state.parameters
         let theme = state.theme
-        if first > 0 { Draw.rightAligned("↑", maxX: area.maxX, y: area.y, style: theme.dim, &screen) }
-        if fields.indices.dropFirst(first).reduce(0, { $0 + heights[$1] }) > area.height {
+        let placed = placements(state, area: area)
+        let problems = Set(p.problems.map(\.field))
+        for (field, rect) in placed {
+            let focused = state.focus == .parameters && p.models.focus == field && state.overlay == nil
+            let labelStyle = problems.contains(field.rawValue) ? theme.problem : (focused ? theme.focusedTitle : theme.text)
+            screen.write(Draw.fit(label(field), width: labelWidth - 1), x: rect.x, y: rect.y, style: labelStyle)
+            let value = Rect(x: rect.x + labelWidth, y: rect.y, width: rect.width - labelWidth, height: rect.height)
+            FieldControlView.draw(field, model: model, state: state, focused: focused, area: value, &screen)
+        }
+        // Arrows where fields are off screen.
+        let fields = p.models.visibleFields
+        if let first = placed.first?.field, first != fields.first {
+            Draw.rightAligned("↑", maxX: area.maxX, y: area.y, style: theme.dim, &screen)
+        }
+        if let last = placed.last?.field, last != fields.last {
             Draw.rightAligned("↓", maxX: area.maxX, y: area.maxY - 1, style: theme.dim, &screen)
         }
     }
