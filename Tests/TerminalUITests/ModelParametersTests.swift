@@ -120,6 +120,16 @@ import Testing
         #expect(ConfirmOverlayView.moneyLines(question, s).first == "Model topaz-standard-2 · total $0.13")
     }
 
+    @Test func aLegacyImageOverTheThresholdAsksFirst() {
+        var s = Self.state(nil)
+        s.legacyPriceUSDMicros = 2_000_000
+        guard case .findRepeats(let subs, let check)? = update(&s, .key(.ctrl("s"))).first else { Issue.record("sent at once"); return }
+        _ = update(&s, .repeatsFound(check: check, paths: []))
+        guard case .confirm(let question)? = s.overlay else { Issue.record("no question"); return }
+        #expect(question == .submit(subs, leftOut: []))
+        #expect(ConfirmOverlayView.moneyLines(question, s).first == "Model legacy · total ~$2.00")
+    }
+
     @Test func theCapLineSaysWhatItWouldStop() {
         var s = Self.state(.topazStandard2)
         s.spend = SpendStatus(todayUSDMicros: 9_900_000, capUSDMicros: 10_000_000)

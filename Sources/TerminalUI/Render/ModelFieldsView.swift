@@ -37,7 +37,7 @@ enum ModelFieldsView {
         let inner = layout.parameters.inner
         guard let model = state.parameters.models.model else { return }
         var y = inner.y + 1
-        if inner.height >= 12 {
+        if showsSummary(layout) {
             screen.write(Draw.fit(model.summary, width: inner.width), x: inner.x, y: y, style: theme.dim)
             y += 1
         }
@@ -110,10 +110,13 @@ enum ModelFieldsView {
         field == .prompt && state.parameters.focus == .prompt ? editingPromptRows : 1
     }
 
+    /// The model's description under its name, when the pane is tall enough to spare a row.
+    static func showsSummary(_ layout: Layout) -> Bool { layout.parameters.inner.height >= 12 }
+
     /// Where the fields list goes: between the output line and the price line.
     static func listArea(_ layout: Layout) -> Rect {
         let inner = layout.parameters.inner
-        let top = inner.y + (inner.height >= 12 ? 3 : 2)
+        let top = inner.y + (showsSummary(layout) ? 3 : 2)
         return Rect(x: inner.x, y: top, width: inner.width, height: max(0, inner.maxY - 1 - top))
     }
 
