@@ -86,6 +86,7 @@ public enum BindingTables {
     static let parameters: [KeyBinding] = [
         KeyBinding([.up, .char("k")], .previousField, "Previous field"),
         KeyBinding([.down, .char("j"), .enter], .nextField, "Next field"),
+        KeyBinding([.char("a")], .setAuto, "v2 models: set the field back to auto (the model chooses)", hint: "auto"),
         KeyBinding([.left, .char("h")], .decrease, "Decrease by 1, 0.01 on 0-1 sliders (choices: previous)", hint: "-1"),
         KeyBinding([.right, .char("l")], .increase, "Increase by 1, 0.01 on 0-1 sliders (choices: next)", hint: "+1"),
         KeyBinding([.shiftLeft, .pageDown], .decreaseTen, "Decrease by 10, 0.1 on 0-1 sliders", hint: "-10"),
@@ -96,7 +97,6 @@ public enum BindingTables {
         KeyBinding([.backspace], .eraseDigit, "Erase the last digit typed"),
         KeyBinding([.char(" ")], .cycleChoice, "Magic prompt: AUTO, ON, OFF; seed: random or fixed; v2 choices and toggles: next", hint: "toggle"),
         KeyBinding([.char("e"), .escape], .editPrompt, "Edit the prompt"),
-        KeyBinding([.char("a")], .setAuto, "v2 models: set the field back to auto (the model chooses)", hint: "auto"),
     ]
 
     static let results: [KeyBinding] = [

@@ -123,7 +123,24 @@ enum FooterView {
     static func hint(_ binding: KeyBinding, _ state: AppState) -> String {
         if binding.command == .toggleEnlarged && state.results.isEnlarged { return "back" }
         if binding.command == .togglePause && state.queuePause != nil { return "resume" }
+        if let word = stepHint(binding.command, state) { return word }
         return binding.hint ?? ""
+    }
+
+    /// The arrows' words for the focused v2 field: hundredths on a 0-1 slider, and the next
+    /// option on a choice or toggle.
+    static func stepHint(_ command: Command, _ state: AppState) -> String? {
+        let p = state.parameters
+        guard state.focus == .parameters, p.models.model != nil, p.focus != .prompt else { return nil }
+        switch (p.models.focus.kind, command) {
+        case (.decimal, .decrease): return "-0.01"
+        case (.decimal, .increase): return "+0.01"
+        case (.decimal, .decreaseTen): return "-0.1"
+        case (.decimal, .increaseTen): return "+0.1"
+        case (.choice, .decrease), (.toggle, .decrease): return "prev"
+        case (.choice, .increase), (.toggle, .increase): return "next"
+        default: return nil
+        }
     }
 
     /// The bindings with a footer hint in the active contexts, pane keys first.
