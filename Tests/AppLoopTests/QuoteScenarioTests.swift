@@ -28,4 +28,11 @@ import TerminalUI
         #expect(sent.first?.quote == PriceQuote(usdMicros: 400_000, qualifier: .exact))
         try await scenario.quit()
     }
+
+    @Test func todaysSpendFromTheQueueReachesTheStatusBar() async throws {
+        let scenario = try await Scenario.begin()
+        scenario.jobs.setSpend(SpendStatus(todayUSDMicros: 3_120_000, capUSDMicros: 10_000_000))
+        try await scenario.terminal.waitUntil(screenContains: "today $3.12 / cap $10.00")
+        try await scenario.quit()
+    }
 }

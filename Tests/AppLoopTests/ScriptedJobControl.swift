@@ -99,6 +99,9 @@ final class ScriptedJobControl: JobControl {
 
     func pause() async { change { $0.view.pause = QueuePause(reason: "by you") } }
 
+    /// The queue counts today's spend (and knows the cap).
+    func setSpend(_ spend: SpendStatus?) { change { $0.view.spend = spend } }
+
     /// Like the queue: the pause lifts, and the held jobs are sent (here: they finish).
     func resume() async {
         change { $0.view.pause = nil }

@@ -181,6 +181,26 @@ import Testing
         #expect(s.parameters.v2Values[.prompt] == .text("dusk"))
     }
 
+    @Test func rWithoutTheJobsQuoteAsksAFreshOneAndTheQuestionShowsIt() {
+        var job = Self.v2Job()
+        job.generation?.quote = nil
+        var s = Fixtures.state()
+        _ = update(&s, .jobsChanged(Fixtures.jobs() + [job]))
+        s.focus = .results
+        s.results.selectedID = "g1"
+        guard case .requestQuote(let key)? = update(&s, .key(.char("r"))).first(where: Self.isQuote) else {
+            Issue.record("no fresh quote asked")
+            return
+        }
+        guard case .confirm(let question)? = s.overlay else { Issue.record("no question"); return }
+        #expect(ConfirmOverlayView.moneyLines(question, s).first == "Asking the service for a quote…")
+        let fresh = PriceQuote(usdMicros: 380_000, qualifier: .exact)
+        _ = update(&s, .quoteAnswered(key, .quoted(fresh)))
+        #expect(ConfirmOverlayView.moneyLines(question, s).first == "Model topaz-bloom-2 · total $0.38")
+        let sent = update(&s, .key(.char("y"))).filter { if case .submit = $0 { true } else { false } }
+        #expect(sent == [.submit([JobSubmission(sourcePath: Self.beach, v2Request: job.generation!.request, quote: fresh, basedOn: "g1")])])
+    }
+
     @Test func eOnALegacyJobGoesBackToLegacy() {
         var s = Fixtures.state()
         s.parameters.choose(.topazWonder35)
