@@ -35,6 +35,8 @@ public struct ParametersState: Hashable, Sendable {
     public var magicPrompt = MagicPromptOption.auto
     public var seed = SeedChoice.random
     public var numImages = 1
+    /// `.prompt`: the prompt editor has the keyboard, whichever model is chosen. With a v2
+    /// model any other value only means "not editing": `models.focus` names the field.
     public var focus = ParameterField.prompt
     /// Digits typed into the focused number field so far; nil when not typing.
     public var typedDigits: String?
