@@ -3,8 +3,9 @@ enum ModelChooserView {
     static func draw(_ chooser: ModelChooser, _ state: AppState, _ screen: inout Screen) {
         let theme = state.theme
         let entries = chooser.entries
-        let nameWidth = ModelChooser.all.map { $0.name.count }.max()! + 2
-        let kindWidth = ModelChooser.all.map { $0.kind.count }.max()! + 2
+        // Columns sized for every model, so filtering does not move them.
+        let nameWidth = ModelChooser.all.map { DisplayWidth.of($0.name) }.reduce(0, max) + 2
+        let kindWidth = ModelChooser.all.map { DisplayWidth.of($0.kind) }.reduce(0, max) + 2
         let width = min(screen.size.columns - 4, 2 + nameWidth + kindWidth + 60)
         let height = min(screen.size.rows - 4, ModelChooser.all.count + 4)
         let rect = Rect(x: (screen.size.columns - width) / 2, y: (screen.size.rows - height) / 2, width: width, height: height)
