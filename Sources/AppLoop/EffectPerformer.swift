@@ -38,7 +38,7 @@ struct EffectPerformer: Sendable {
             // After the calls asked for before it, but without holding up those after it (a
             // cancel while the quit waits).
             queueCalls.run { _ = Task { await performOffLoop(effect) } }
-        case .listDirectory, .inspectImages, .open, .findRepeats, .loadHistory:
+        case .listDirectory, .inspectImages, .open, .findRepeats, .loadHistory, .requestQuote:
             _ = Task { await performOffLoop(effect) }
         }
         return []
@@ -70,6 +70,12 @@ struct EffectPerformer: Sendable {
                 // No more pages are asked for; what was loaded stays.
                 post([.historyLoaded(HistoryPage(rows: [], next: nil)),
                       .message("the history could not be read: \(error)", isError: true)])
+            }
+        case .requestQuote(let key):
+            do {
+                post([.quoteAnswered(key, .quoted(try await jobs.quote(sourcePath: key.sourcePath, request: key.request)))])
+            } catch {
+                post([.quoteAnswered(key, .failed(String(describing: error)))])
             }
         case .finishSentWork:
             await jobs.finishSentWork()

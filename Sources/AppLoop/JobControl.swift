@@ -1,3 +1,4 @@
+import IdeogramKit
 import TerminalUI
 
 /// What the app needs from the job queue. The wiring layer implements it over UpscaleQueue.
@@ -21,18 +22,24 @@ public protocol JobControl: Sendable {
     func finishSentWork() async
     /// The queue as the UI shows it, once now and again after each queue event.
     func updates() -> AsyncStream<QueueView>
+    /// What sending this image with this v2 request would cost (`dry_run`: free, nothing
+    /// runs). Throw to show why there is no price.
+    func quote(sourcePath: String, request: V2Request) async throws -> PriceQuote
 }
 
 /// Every job as a `JobRow`, and why the queue is paused, if it is.
 public struct QueueView: Hashable, Sendable {
     public var jobs: [JobRow]
     public var pause: QueuePause?
+    /// Today's spend and the cap, when the queue counts them.
+    public var spend: SpendStatus?
 
-    public init(jobs: [JobRow], pause: QueuePause? = nil) {
+    public init(jobs: [JobRow], pause: QueuePause? = nil, spend: SpendStatus? = nil) {
         self.jobs = jobs
         self.pause = pause
+        self.spend = spend
     }
 
     /// The actions that bring the UI up to date with this view.
-    var actions: [Action] { [.jobsChanged(jobs), .queuePauseChanged(pause)] }
+    var actions: [Action] { [.jobsChanged(jobs), .queuePauseChanged(pause), .spendChanged(spend)] }
 }

@@ -78,6 +78,11 @@ public final class QueueJobControl: JobControl {
         _ = try await queue.resubmit(jobID, with: job.request, force: true)
     }
 
+    /// A free quote (`dry_run`) through the queue's service, at this control's endpoint.
+    public func quote(sourcePath: String, request: V2Request) async throws -> PriceQuote {
+        try await queue.quote(imagePath: sourcePath, request: request, endpoint: endpoint)
+    }
+
     public func pause() async { await queue.pause() }
 
     public func resume() async { await queue.resume() }

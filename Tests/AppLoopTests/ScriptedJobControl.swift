@@ -19,6 +19,8 @@ final class ScriptedJobControl: JobControl {
         var repeated: Set<String> = []
         var finishWaiters: [CheckedContinuation<Void, Never>] = []
         var finishRequested = false
+        /// Every quote asked, in order.
+        var quoted: [(path: String, request: V2Request)] = []
     }
 
     private let queue = Mutex(Queue())
@@ -32,6 +34,13 @@ final class ScriptedJobControl: JobControl {
     var cancelled: [JobRowID] { queue.withLock { $0.cancelled } }
     var historyRequests: [HistoryCursor?] { queue.withLock { $0.historyRequests } }
     var finishRequested: Bool { queue.withLock { $0.finishRequested } }
+    var quoted: [(path: String, request: V2Request)] { queue.withLock { $0.quoted } }
+
+    /// Answers at once, with a price the test can tell apart per factor: $0.10 times it.
+    func quote(sourcePath: String, request: V2Request) async throws -> PriceQuote {
+        queue.withLock { $0.quoted.append((sourcePath, request)) }
+        return PriceQuote(usdMicros: 100_000 * Int64(request.factor?.multiplier ?? 1), qualifier: .exact)
+    }
 
     /// Set before the loop starts: what the history holds.
     func setHistory(_ rows: [JobRow]) { queue.withLock { $0.history = rows } }
@@ -89,6 +98,9 @@ final class ScriptedJobControl: JobControl {
     func resubmit(_ id: JobRowID) async throws {}
 
     func pause() async { change { $0.view.pause = QueuePause(reason: "by you") } }
+
+    /// The queue counts today's spend (and knows the cap).
+    func setSpend(_ spend: SpendStatus?) { change { $0.view.spend = spend } }
 
     /// Like the queue: the pause lifts, and the held jobs are sent (here: they finish).
     func resume() async {

@@ -24,6 +24,11 @@ import Testing
         case .parameters:
             s.focus = .parameters
             s.parameters.focus = command == .cycleChoice ? .seed : (command == .previousField || command == .nextField ? .detail : .resemblance)
+            // Auto is a v2 model's: a set field goes back to it.
+            if command == .setAuto {
+                s.parameters.choose(.topazStandard2)
+                s.parameters.models.set(.upscaleFactor, .choice("x4"))
+            }
         case .results:
             s.focus = .results
             let id: JobRowID = switch command {
@@ -42,6 +47,10 @@ import Testing
             if [.detailsScrollUp, .detailsPageUp].contains(command) { _ = update(&s, .key(.pageDown)) }
         case .help:
             s.overlay = .help(filter: "ab", scroll: 2)
+        case .modelChooser:
+            s.overlay = .modelChooser(ModelChooser(current: nil))
+            if command == .chooserUp { _ = update(&s, .key(.down)) }
+            if command == .chooserDeleteBackward { _ = update(&s, .paste("topaz")) }
         case .confirm:
             s.overlay = .confirm(.submit([JobSubmission(sourcePath: "/a.png", request: UpscaleRequest()),
                                           JobSubmission(sourcePath: "/b.png", request: UpscaleRequest())], leftOut: []))

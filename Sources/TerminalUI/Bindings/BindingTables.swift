@@ -13,6 +13,7 @@ public enum BindingTables {
         case .details: details
         case .help: help
         case .confirm: confirm
+        case .modelChooser: modelChooser
         }
     }
 
@@ -38,6 +39,7 @@ public enum BindingTables {
         KeyBinding([.char("q")], .quit, "Quit: waits for requests already sent (paid for); again: abandons them", hint: "quit"),
         KeyBinding([.char("p")], .togglePause, "Pause or resume the queue (resume after fixing the key or adding credit)", hint: "pause"),
         KeyBinding([.char("M")], .toggleMouse, "Switch the mouse on or off"),
+        KeyBinding([.char("m")], .chooseModel, "Choose the upscaler model (type to filter)"),
     ]
 
     static let files: [KeyBinding] = [
@@ -84,15 +86,16 @@ public enum BindingTables {
     static let parameters: [KeyBinding] = [
         KeyBinding([.up, .char("k")], .previousField, "Previous field"),
         KeyBinding([.down, .char("j"), .enter], .nextField, "Next field"),
-        KeyBinding([.left, .char("h")], .decrease, "Decrease by 1 (magic prompt: previous)", hint: "-1"),
-        KeyBinding([.right, .char("l")], .increase, "Increase by 1 (magic prompt: next)", hint: "+1"),
-        KeyBinding([.shiftLeft, .pageDown], .decreaseTen, "Decrease by 10", hint: "-10"),
-        KeyBinding([.shiftRight, .pageUp], .increaseTen, "Increase by 10", hint: "+10"),
+        KeyBinding([.char("a")], .setAuto, "v2 models: set the field back to auto (the model chooses)", hint: "auto"),
+        KeyBinding([.left, .char("h")], .decrease, "Decrease by 1, 0.01 on 0-1 sliders (choices: previous)", hint: "-1"),
+        KeyBinding([.right, .char("l")], .increase, "Increase by 1, 0.01 on 0-1 sliders (choices: next)", hint: "+1"),
+        KeyBinding([.shiftLeft, .pageDown], .decreaseTen, "Decrease by 10, 0.1 on 0-1 sliders", hint: "-10"),
+        KeyBinding([.shiftRight, .pageUp], .increaseTen, "Increase by 10, 0.1 on 0-1 sliders", hint: "+10"),
         KeyBinding([.home], .fieldMinimum, "Smallest value"),
         KeyBinding([.end], .fieldMaximum, "Largest value"),
         KeyBinding(digits, .typeDigit, "Type a value", hint: "type", keysLabel: "0-9"),
         KeyBinding([.backspace], .eraseDigit, "Erase the last digit typed"),
-        KeyBinding([.char(" ")], .cycleChoice, "Magic prompt: AUTO, ON, OFF; seed: random or fixed", hint: "toggle"),
+        KeyBinding([.char(" ")], .cycleChoice, "Magic prompt: AUTO, ON, OFF; seed: random or fixed; v2 choices and toggles: next", hint: "toggle"),
         KeyBinding([.char("e"), .escape], .editPrompt, "Edit the prompt"),
     ]
 
@@ -136,6 +139,14 @@ public enum BindingTables {
         KeyBinding([.down], .helpScrollDown, "Scroll down"),
         KeyBinding([.pageUp], .helpPageUp, "Page up"),
         KeyBinding([.pageDown], .helpPageDown, "Page down"),
+    ]
+
+    static let modelChooser: [KeyBinding] = [
+        KeyBinding([.up, .ctrl("p")], .chooserUp, "Previous model"),
+        KeyBinding([.down, .ctrl("n")], .chooserDown, "Next model"),
+        KeyBinding([.enter], .chooserPick, "Use the highlighted model", hint: "pick"),
+        KeyBinding([.escape], .chooserCancel, "Keep the model as it was", hint: "back"),
+        KeyBinding([.backspace], .chooserDeleteBackward, "Delete the last filter character"),
     ]
 
     static let confirm: [KeyBinding] = [

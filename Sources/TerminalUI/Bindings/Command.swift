@@ -1,7 +1,7 @@
 /// Everything a key can do. Each binding table maps keys to these; `update` performs them.
 public enum Command: String, Hashable, Sendable, CaseIterable {
     // Anywhere
-    case submit, quit, nextPane, previousPane, showHelp, toggleMouse, togglePause
+    case submit, quit, nextPane, previousPane, showHelp, toggleMouse, togglePause, chooseModel
     // Files
     case filesUp, filesDown, filesPageUp, filesPageDown, filesTop, filesBottom
     case enterFolder, parentFolder, homeFolder, toggleHidden, toggleNonImages, cycleSort
@@ -14,7 +14,7 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
     case editorUp, editorDown, leaveEditor
     // Parameter fields
     case previousField, nextField, decrease, increase, decreaseTen, increaseTen
-    case fieldMinimum, fieldMaximum, typeDigit, eraseDigit, cycleChoice, editPrompt
+    case fieldMinimum, fieldMaximum, typeDigit, eraseDigit, cycleChoice, editPrompt, setAuto
     // Results
     case resultsUp, resultsDown, resultsPageUp, resultsPageDown, resultsTop, resultsBottom
     case openResult, copyURL, loadIntoEditor, resubmit, cancelJob, retryJob, useSeed
@@ -24,6 +24,8 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
     case detailsScrollUp, detailsScrollDown, detailsPageUp, detailsPageDown
     // Help overlay
     case closeHelp, helpDeleteBackward, helpScrollUp, helpScrollDown, helpPageUp, helpPageDown
+    // Model chooser overlay
+    case chooserUp, chooserDown, chooserPick, chooserCancel, chooserDeleteBackward
     // Confirmation
     case confirm, dismiss
 }

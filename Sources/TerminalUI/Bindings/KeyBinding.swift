@@ -28,7 +28,7 @@ public enum BindingContext: String, Hashable, Sendable, CaseIterable {
     case anywhere
     /// Work in every pane except while typing in a text field.
     case outsideText
-    case files, filter, prompt, parameters, results, details, help, confirm
+    case files, filter, prompt, parameters, results, details, help, confirm, modelChooser
 
     public var title: String {
         switch self {
@@ -42,6 +42,7 @@ public enum BindingContext: String, Hashable, Sendable, CaseIterable {
         case .details: "Job details (Enter in results)"
         case .help: "Help"
         case .confirm: "Questions"
+        case .modelChooser: "Model chooser (m)"
         }
     }
 }

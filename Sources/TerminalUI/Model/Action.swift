@@ -28,6 +28,10 @@ public enum Action: Hashable, Sendable {
     case historyLoaded(HistoryPage)
     /// Answers `.finishSentWork`: every request already sent is answered and its results saved.
     case sentWorkFinished
+    /// Answers `.requestQuote` for the same key.
+    case quoteAnswered(QuoteKey, QuoteOutcome)
+    /// Today's spend and the cap, from the queue (nil: not known).
+    case spendChanged(SpendStatus?)
 }
 
 /// Work the core asks the outside to do. Results come back as `Action`s.
@@ -68,4 +72,7 @@ public enum Effect: Hashable, Sendable {
     case copyToClipboard(String)
     case setMouse(Bool)
     case quit
+    /// Ask the service what this image with this request costs (free, nothing runs) →
+    /// `.quoteAnswered` with the same key.
+    case requestQuote(QuoteKey)
 }

@@ -1,4 +1,5 @@
 import Foundation
+import IdeogramKit
 
 /// What the status bar says about the connection; given by the wiring at start.
 public struct ConnectionInfo: Hashable, Sendable {
@@ -74,11 +75,20 @@ public struct AppState: Hashable, Sendable {
     public var pendingSubmission: PendingSubmission?
     /// Numbers the repeat checks, so a late answer to an older one is dropped.
     public var submissionChecks = 0
+    /// The quotes asked this run and the one the parameters pane wants.
+    public var quotes = QuoteBook()
+    /// Today's spend and the cap, as the queue last said.
+    public var spend: SpendStatus?
+    /// The configured price of one legacy image, shown as an estimate.
+    public var legacyPriceUSDMicros: Int64 = 60_000
+    /// A single job priced above this asks first, like a batch.
+    public var confirmOverUSDMicros: Int64 = 1_000_000
 
     public init(startFolder: FilePath, homeDirectory: FilePath, connection: ConnectionInfo,
                 size: Size = Size(columns: 80, rows: 24), noColor: Bool = false, mouseEnabled: Bool = true,
-                now: Date) {
+                now: Date, modelDefaults: [UpscaleModel: [UpscaleField: FieldValue]] = [:]) {
         self.files = FilesState(path: startFolder)
+        self.parameters = ParametersState(modelDefaults: modelDefaults)
         self.homeDirectory = homeDirectory
         self.connection = connection
         self.size = size
@@ -94,7 +104,10 @@ public struct AppState: Hashable, Sendable {
     }
 
     /// Ticks are needed only while something moves on screen: jobs held by a pause do not.
-    public var needsTicks: Bool { results.queueJobs.contains { $0.state.isInFlight && !$0.isHeld && !isHeldByPause($0) } }
+    /// A quote waiting for its pause needs them too, to know when the pause is over.
+    public var needsTicks: Bool {
+        quotes.isWaiting || results.queueJobs.contains { $0.state.isInFlight && !$0.isHeld && !isHeldByPause($0) }
+    }
 
     /// A queued job cannot start while the queue is paused.
     public func isHeldByPause(_ job: JobRow) -> Bool { queuePause != nil && job.state == .queued }
@@ -110,6 +123,7 @@ public struct AppState: Hashable, Sendable {
     /// Keys go into a text field (prompt editor, filter, help filter), so `q` and `?` type.
     public var isTyping: Bool {
         if case .help = overlay { return true }
+        if case .modelChooser = overlay { return true }
         if overlay != nil { return false }
         switch focus {
         case .files: return files.isEditingFilter

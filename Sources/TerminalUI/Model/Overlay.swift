@@ -11,6 +11,8 @@ public enum Confirmation: Hashable, Sendable {
     case cancel(JobRowID, source: String, images: Int, state: JobRowState)
     /// Send a job again as it was: billed again, so one stray key must not do it.
     case resubmit(JobRowID, source: String, images: Int)
+    /// Send a v2 job again as it was (a new generation, billed again), with its price.
+    case resubmitGeneration(JobSubmission, source: String)
 }
 
 /// What covers the panes, if anything.
@@ -18,6 +20,8 @@ public enum Overlay: Hashable, Sendable {
     /// The `?` help, filterable by typing.
     case help(filter: String, scroll: Int)
     case confirm(Confirmation)
+    /// `m`: the models to choose from, filtered by typing.
+    case modelChooser(ModelChooser)
 }
 
 /// Which pane has the keyboard.

@@ -35,6 +35,8 @@ public struct ParametersState: Hashable, Sendable {
     public var magicPrompt = MagicPromptOption.auto
     public var seed = SeedChoice.random
     public var numImages = 1
+    /// `.prompt`: the prompt editor has the keyboard, whichever model is chosen. With a v2
+    /// model any other value only means "not editing": `models.focus` names the field.
     public var focus = ParameterField.prompt
     /// Digits typed into the focused number field so far; nil when not typing.
     public var typedDigits: String?
@@ -47,7 +49,13 @@ public struct ParametersState: Hashable, Sendable {
         public var sourceName: String
     }
 
-    public init() {}
+    /// The chosen model and every model's values (`ModelFields`).
+    public var models: ModelFields
+
+    /// `modelDefaults`: the values each model starts with (config.toml's `[models.X]` tables).
+    public init(modelDefaults: [UpscaleModel: [UpscaleField: FieldValue]] = [:]) {
+        models = ModelFields(defaults: modelDefaults)
+    }
 
     public var request: UpscaleRequest {
         let text = prompt.text.trimmingCharacters(in: .whitespaces)
@@ -56,7 +64,11 @@ public struct ParametersState: Hashable, Sendable {
                               magicPromptOption: magicPrompt, numImages: numImages, seed: fixedSeed)
     }
 
-    public var problems: [RequestValidationError] { request.problems() }
+    /// What keeps the chosen model's request from being sent, in field order.
+    public var problems: [RequestValidationError] {
+        guard let model = models.model else { return request.problems() }
+        do { _ = try V2Request(model: model, values: v2Values); return [] } catch { return error.problems }
+    }
 
     /// The problem with one field, to show next to it.
     public func problem(for field: ParameterField) -> RequestValidationError? {

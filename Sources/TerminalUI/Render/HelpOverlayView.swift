@@ -129,12 +129,29 @@ enum ConfirmOverlayView {
         case .resubmit(_, let source, let images):
             return ["Resubmit \(source) as it was?",
                     images == 1 ? "The image the service returns is billed again." : "The \(images) images the service returns are billed again."]
+        case .resubmitGeneration(_, let source):
+            return ["Resubmit \(source) as it was?", "It is a new generation, billed again."]
+        }
+    }
+
+    /// The price, today's spend after it and the cap, for the questions that send.
+    static func moneyLines(_ question: Confirmation, _ state: AppState) -> [String] {
+        switch question {
+        case .submit(let submissions, _):
+            let model = submissions.first?.v2Request?.model.rawValue ?? "legacy"
+            return SubmissionPrice(submissions, state).lines(model: model, state)
+        case .resubmitGeneration(var submission, _):
+            submission.quote = JobReuse.price(submission, state)
+            let lines = SubmissionPrice([submission], state).lines(model: submission.v2Request?.model.rawValue ?? "legacy", state)
+            return submission.quote == nil ? ["Asking the service for a quote…"] + lines : lines
+        default:
+            return []
         }
     }
 
     static func draw(_ question: Confirmation, _ state: AppState, _ screen: inout Screen) {
         let theme = state.theme
-        let body = text(question).map { TerminalSafeTextBridge.text($0, limit: 200) }
+        let body = (text(question) + moneyLines(question, state)).map { TerminalSafeTextBridge.text($0, limit: 200) }
         let keys = BindingTables.table(.confirm).map { "\($0.keysLabel) \($0.hint ?? "")" }.joined(separator: "   ")
         let width = min(screen.size.columns - 4, max(40, (body + [keys]).map(DisplayWidth.of).max()! + 4))
         let height = body.count + 4

@@ -11,6 +11,11 @@ enum ParametersPaneView {
         var title = "Prompt & parameters"
         if let loaded = p.loadedFrom { title += " · from \(TerminalSafeText.sanitize(loaded.sourceName, limit: 40))" }
         Draw.pane(layout.parameters, title: title, focused: focused, theme: theme, &screen)
+        ModelFieldsView.drawModelLine(state, layout, &screen)
+        if state.parameters.models.model != nil {
+            ModelFieldsView.draw(state, layout, &screen)
+            return
+        }
 
         drawPrompt(state, layout, &screen)
         let rule = layout.fieldRow(.resemblance).y - 1
@@ -43,10 +48,22 @@ enum ParametersPaneView {
         }
     }
 
+    /// The legacy prompt's rows: below the model line.
+    static func promptArea(_ layout: Layout) -> Rect {
+        let area = layout.promptArea
+        return Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
+    }
+
+    /// The width the prompt editor wraps at, for moving between its rows.
+    static func promptWidth(_ state: AppState) -> Int {
+        let layout = Layout(size: state.size)
+        return state.parameters.models.model == nil ? layout.promptArea.width : ModelFieldsView.promptWidth(layout)
+    }
+
     static func drawPrompt(_ state: AppState, _ layout: Layout, _ screen: inout Screen) {
         let theme = state.theme
         let editor = state.parameters.prompt
-        let area = layout.promptArea
+        let area = promptArea(layout)
         let editing = state.focus == .parameters && state.parameters.focus == .prompt && state.overlay == nil
         if editor.isEmpty && !editing {
             screen.write(Draw.fit("Prompt (optional): e to edit", width: area.width), x: area.x, y: area.y, style: theme.dim)

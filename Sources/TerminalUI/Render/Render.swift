@@ -19,6 +19,7 @@ public func render(_ state: AppState, size: Size) -> Screen {
     switch state.overlay {
     case .help(let filter, let scroll): HelpOverlayView.draw(state, filter: filter, scroll: scroll, &screen)
     case .confirm(let question): ConfirmOverlayView.draw(question, state, &screen)
+    case .modelChooser(let chooser): ModelChooserView.draw(chooser, state, &screen)
     case nil: break
     }
     return screen

@@ -39,8 +39,10 @@ enum StatusBarView {
         return " waiting for \(sent) answer\(sent == 1 ? "" : "s") already paid for; q again abandons \(sent == 1 ? "it" : "them") "
     }
 
-    /// Images billed since start: never left out.
-    static func billedText(_ state: AppState) -> String { "billed \(state.results.billedImages)" }
+    /// Images billed since start and today's spend against the cap: never left out.
+    static func billedText(_ state: AppState) -> String {
+        "billed \(state.results.billedImages)" + (state.spend.map { " · " + $0.text } ?? "")
+    }
 
     /// The connection and queue summary, shortened so the message gets the room it needs:
     /// the endpoint goes first, then the key, then the counts' words; the billed count stays.
@@ -121,11 +123,30 @@ enum FooterView {
     static func hint(_ binding: KeyBinding, _ state: AppState) -> String {
         if binding.command == .toggleEnlarged && state.results.isEnlarged { return "back" }
         if binding.command == .togglePause && state.queuePause != nil { return "resume" }
+        if let word = stepHint(binding.command, state) { return word }
         return binding.hint ?? ""
+    }
+
+    /// The arrows' words for the focused v2 field: hundredths on a 0-1 slider, and the next
+    /// option on a choice or toggle.
+    static func stepHint(_ command: Command, _ state: AppState) -> String? {
+        let p = state.parameters
+        guard state.focus == .parameters, p.models.model != nil, p.focus != .prompt else { return nil }
+        switch (p.models.focus.kind, command) {
+        case (.decimal, .decrease): return "-0.01"
+        case (.decimal, .increase): return "+0.01"
+        case (.decimal, .decreaseTen): return "-0.1"
+        case (.decimal, .increaseTen): return "+0.1"
+        case (.choice, .decrease), (.toggle, .decrease): return "prev"
+        case (.choice, .increase), (.toggle, .increase): return "next"
+        default: return nil
+        }
     }
 
     /// The bindings with a footer hint in the active contexts, pane keys first.
     static func hints(for state: AppState) -> [KeyBinding] {
         KeyDispatch.contexts(for: state).reversed().flatMap(BindingTables.table).filter { $0.hint != nil }
+            // Auto is a v2 model's; the legacy fields have none.
+            .filter { $0.command != .setAuto || state.parameters.models.model != nil }
     }
 }

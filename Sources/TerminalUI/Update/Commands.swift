@@ -12,6 +12,12 @@ enum Commands {
             state.message = StatusMessage(state.mouseEnabled ? "mouse on" : "mouse off")
             return [.setMouse(state.mouseEnabled)]
         case .togglePause: return togglePause(&state)
+        case .chooseModel:
+            state.overlay = .modelChooser(ModelChooser(current: state.parameters.models.model))
+            return []
+        case .chooserUp, .chooserDown, .chooserPick, .chooserCancel, .chooserDeleteBackward:
+            ModelChooserUpdate.perform(command, &state)
+            return []
 
         case .filesUp, .filesDown, .filesPageUp, .filesPageDown, .filesTop, .filesBottom,
              .enterFolder, .parentFolder, .homeFolder, .toggleHidden, .toggleNonImages, .cycleSort,
@@ -21,14 +27,17 @@ enum Commands {
         case .cursorLeft, .cursorRight, .wordLeft, .wordRight, .lineStart, .lineEnd, .deleteBackward,
              .deleteForward, .deleteWord, .deleteToStart, .deleteToEnd, .editorUp, .editorDown, .leaveEditor,
              .previousField, .nextField, .decrease, .increase, .decreaseTen, .increaseTen, .fieldMinimum,
-             .fieldMaximum, .typeDigit, .eraseDigit, .cycleChoice, .editPrompt:
+             .fieldMaximum, .typeDigit, .eraseDigit, .cycleChoice, .editPrompt, .setAuto:
             ParametersUpdate.perform(command, key: key, &state)
             return []
 
         case .resultsUp, .resultsDown, .resultsPageUp, .resultsPageDown, .resultsTop, .resultsBottom,
-             .openResult, .copyURL, .loadIntoEditor, .resubmit, .cancelJob, .retryJob, .useSeed,
+             .openResult, .copyURL, .cancelJob, .retryJob, .useSeed,
              .toggleEnlarged, .closeEnlarged, .copyPath, .showDetails:
             return ResultsUpdate.perform(command, &state)
+        case .loadIntoEditor, .resubmit:
+            // v2 jobs are taken here; the legacy path stays the results pane's.
+            return JobReuse.perform(command, &state) ?? ResultsUpdate.perform(command, &state)
 
         case .closeDetails, .previousImage, .nextImage, .detailsScrollUp, .detailsScrollDown, .detailsPageUp, .detailsPageDown:
             DetailsUpdate.perform(command, &state)
@@ -108,6 +117,9 @@ enum ConfirmationUpdate {
             state.message = StatusMessage("resubmitted \(TerminalSafeTextBridge.text(source, limit: 60))")
             state.hasSubmitted = true
             return [.resubmitJob(id)]
+        case .resubmitGeneration(var submission, _):
+            submission.quote = JobReuse.price(submission, state)
+            return Submission.send([submission], leftOut: [], &state)
         }
     }
 }

@@ -6,6 +6,7 @@ enum KeyDispatch {
         switch state.overlay {
         case .confirm: return [.confirm]
         case .help: return [.help, .anywhere]
+        case .modelChooser: return [.modelChooser]
         case nil: break
         }
         switch state.focus {
@@ -27,6 +28,11 @@ enum KeyDispatch {
     static func type(_ text: String, _ state: inout AppState) -> [Effect] {
         if case .help(let filter, _) = state.overlay {
             state.overlay = .help(filter: filter + TerminalSafeTextBridge.text(text, limit: 80), scroll: 0)
+            return []
+        }
+        if case .modelChooser(var chooser) = state.overlay {
+            chooser.setFilter(chooser.filter + TerminalSafeTextBridge.text(text, limit: 40))
+            state.overlay = .modelChooser(chooser)
             return []
         }
         guard state.overlay == nil else { return [] }

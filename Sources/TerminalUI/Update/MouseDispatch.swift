@@ -56,6 +56,13 @@ enum MouseDispatch {
                 guard list.contains(x: event.x, y: event.y) else { return [] }
                 let row = state.results.scrollTop + event.y - list.y
                 if row < state.results.jobs.count { state.results.select(index: row) }
+            case .parameters where state.parameters.models.model != nil:
+                let area = ModelFieldsView.listArea(layout)
+                for (field, rect) in ModelFieldsView.placements(state, area: area) where rect.contains(x: event.x, y: event.y) {
+                    state.parameters.models.focus = field
+                    state.parameters.focus = field == .prompt ? .prompt : .resemblance
+                    state.parameters.typedDigits = nil
+                }
             case .parameters:
                 for field in ParameterField.allCases where layout.fieldRow(field).contains(x: event.x, y: event.y) {
                     state.parameters.focus = field

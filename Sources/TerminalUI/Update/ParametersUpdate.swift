@@ -3,9 +3,10 @@ import IdeogramKit
 /// The prompt editor and the parameter fields.
 enum ParametersUpdate {
     static func perform(_ command: Command, key: Key, _ state: inout AppState) {
-        let width = Layout(size: state.size).promptArea.width
+        let width = ParametersPaneView.promptWidth(state)
         var p = state.parameters
         defer { state.parameters = p }
+        if p.models.model != nil && p.focus != .prompt { return ModelFieldsUpdate.perform(command, key: key, &p) }
         // Any key but a digit or its eraser ends the typing of a number.
         if command != .typeDigit && command != .eraseDigit { p.typedDigits = nil }
         switch command {

@@ -25,6 +25,7 @@ enum Submission {
             state.message = StatusMessage("quitting: nothing new is sent", isError: true)
             return []
         }
+        if state.parameters.models.model != nil { return ModelSubmission.submit(&state) }
         let request = state.parameters.request
         if let problem = state.parameters.problems.first {
             state.message = StatusMessage("not sent: \(problem.description)", isError: true, isAboutParameters: true)
@@ -38,7 +39,10 @@ enum Submission {
         }
         let basedOn = state.files.marked.isEmpty ? state.parameters.loadedFrom?.id : nil
         let submissions = paths.map { JobSubmission(sourcePath: $0, request: request, basedOn: basedOn) }
-        guard images(submissions) > 1 else { return send(submissions, leftOut: [], &state) }
+        // One image is sent at once, unless its estimate passes the threshold that asks first.
+        guard images(submissions) > 1 || SubmissionPrice(submissions, state).micros > state.confirmOverUSDMicros else {
+            return send(submissions, leftOut: [], &state)
+        }
         // Before the cost question, the queue says which files repeat an earlier job: those
         // are not sent, so the question leaves them out of the count.
         state.submissionChecks += 1
@@ -58,7 +62,9 @@ enum Submission {
             state.message = StatusMessage("already upscaled\(seed), not sent: \(TerminalSafeTextBridge.text(names(leftOut, limit: 3), limit: 120)) — pick a new seed, or press r on the earlier job", isError: true)
             return []
         }
-        guard images(kept) > 1 else { return send(kept, leftOut: leftOut, &state) }
+        guard images(kept) > 1 || SubmissionPrice(kept, state).micros > state.confirmOverUSDMicros else {
+            return send(kept, leftOut: leftOut, &state)
+        }
         state.overlay = .confirm(.submit(kept, leftOut: leftOut))
         state.message = nil
         return []

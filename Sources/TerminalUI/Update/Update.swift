@@ -9,6 +9,7 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     // Whatever changed (selection, size, jobs, focus), the previews follow it, and a
     // selection near the end of the list reads more of the history.
     return effects + HistoryUpdate.loadMoreIfNeeded(&state) + PreviewUpdate.sync(&state)
+        + QuoteUpdate.sync(after: action, &state)
 }
 
 private func apply(_ action: Action, _ state: inout AppState) -> [Effect] {
@@ -61,6 +62,12 @@ private func apply(_ action: Action, _ state: inout AppState) -> [Effect] {
     case .historyLoaded(let page):
         state.results.addHistory(page)
         ResultsUpdate.keepSelectionVisible(&state)
+        return []
+    case .quoteAnswered(let key, let outcome):
+        QuoteUpdate.answered(key, outcome, &state)
+        return []
+    case .spendChanged(let spend):
+        state.spend = spend
         return []
     case .sentWorkFinished:
         guard state.isQuitting else { return [] }
