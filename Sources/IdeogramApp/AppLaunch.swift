@@ -98,8 +98,11 @@ public struct AppLaunch {
             startFolder: FilePath(folder), homeDirectory: FilePath(directories.home),
             connection: ConnectionInfo(endpoint: endpoint.upscaleURL, dialect: endpoint.dialect.rawValue,
                                        isDemo: options.demo, redactedKey: options.demo ? nil : key.redacted),
-            noColor: !configuration.colors, mouseEnabled: configuration.mouse, now: Date())
+            noColor: !configuration.colors, mouseEnabled: configuration.mouse, now: Date(),
+            modelDefaults: configuration.modelDefaults)
         state.parameters.load(configuration.defaults)
+        state.legacyPriceUSDMicros = configuration.legacyPriceUSDMicros
+        state.confirmOverUSDMicros = configuration.confirmOverUSDMicros
         if let moved = queue.history.movedAside { state.message = StatusMessage(moved.description, isError: true) }
 
         let control = QueueJobControl(queue: queue, endpoint: endpoint, outputDirectory: outputDirectory)

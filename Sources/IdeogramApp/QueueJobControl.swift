@@ -92,12 +92,16 @@ public final class QueueJobControl: JobControl {
         let (stream, continuation) = AsyncStream<QueueView>.makeStream(bufferingPolicy: .bufferingNewest(1))
         let task = Task { [queue] in
             let events = await queue.events()
-            continuation.yield(await self.view())
+            var spend = await self.spend()
+            continuation.yield(await self.view(spend: spend))
             for await event in events {
                 if case .uploadProgress(let id, let sent, let total) = event {
                     self.record(progress: total > 0 ? Double(sent) / Double(total) : nil, for: id)
+                } else {
+                    // Today's spend is read from the history: only when a job moved, never per upload slice.
+                    spend = await self.spend()
                 }
-                continuation.yield(await self.view())
+                continuation.yield(await self.view(spend: spend))
             }
             continuation.finish()
         }
@@ -116,11 +120,17 @@ public final class QueueJobControl: JobControl {
         progress.withLock { $0[id.rawValue] = fraction }
     }
 
-    private func view() async -> QueueView {
+    private func view(spend: SpendStatus) async -> QueueView {
         let (jobs, pause) = await queue.snapshotAndPause()
         let fractions = progress.withLock { $0 }
         return QueueView(jobs: jobs.map { JobRowMapping.row($0, uploadFraction: fractions[$0.id.rawValue]) },
-                         pause: pause.map(JobRowMapping.pause))
+                         pause: pause.map(JobRowMapping.pause), spend: spend)
+    }
+
+    private func spend() async -> SpendStatus {
+        let snapshot = await queue.spending()
+        return SpendStatus(todayUSDMicros: snapshot.todayUSDMicros, estimatedUSDMicros: snapshot.legacyEstimateUSDMicros,
+                           capUSDMicros: snapshot.capUSDMicros)
     }
 }
 
