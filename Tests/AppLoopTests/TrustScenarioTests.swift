@@ -29,6 +29,9 @@ import TerminalUI
         try await Self.twoSent(scenario)
         await terminal.press(.char("q"))
         try await terminal.waitUntil(screenContains: "waiting for 2 answers already paid for; q again abandons them")
+        // The screen says so as soon as `update` ran; the queue call follows on the effect lane.
+        let deadline = Date().addingTimeInterval(10)
+        while !scenario.jobs.finishRequested && Date() < deadline { try await Task.sleep(for: .milliseconds(10)) }
         #expect(scenario.jobs.finishRequested)
         #expect(!(await terminal.isStopped), "still waiting")
         // The UI keeps working while it waits: the results pane is reachable.
