@@ -25,6 +25,11 @@ import Testing
             s.focus = .parameters
             s.parameters.focus = command == .cycleChoice ? .seed : (command == .previousField || command == .nextField ? .detail : .resemblance)
             // Auto is a v2 model's: a set field goes back to it.
+            // Digits and the point: a 0-1 slider takes both.
+            if command == .typeDigit {
+                s.parameters.choose(.topazStandard2)
+                s.parameters.models.focus = .denoise
+            }
             if command == .setAuto {
                 s.parameters.choose(.topazStandard2)
                 s.parameters.models.set(.upscaleFactor, .choice("x4"))

@@ -48,6 +48,25 @@ import Testing
         #expect(s.parameters.prompt.text == "legacy words")
     }
 
+    @Test func aDecimalIsTypedAsWrittenAndErasedBackToAuto() {
+        var s = Self.state(.topazStandard2)
+        s.parameters.models.focus = .denoise
+        _ = update(&s, [.key(.char(".")), .key(.char("3"))])
+        #expect(s.parameters.models.value(.denoise) == .decimal(0.3))
+        #expect(s.parameters.typedDigits == ".3")
+        _ = update(&s, .key(.char("5")))
+        #expect(s.parameters.models.value(.denoise) == .decimal(0.35))
+        _ = update(&s, .key(.char(".")))
+        #expect(s.parameters.typedDigits == ".35", "a second point is refused")
+        _ = update(&s, [.key(.backspace), .key(.backspace)])
+        #expect(s.parameters.typedDigits == "." && s.parameters.models.value(.denoise) == nil, "\".\" alone is no number: auto")
+        _ = update(&s, [.key(.backspace), .key(.char("2"))])
+        #expect(s.parameters.models.value(.denoise) == .decimal(2))
+        #expect(s.parameters.problems.contains { $0.field == "denoise" }, "out of range shows as the field's problem")
+        _ = update(&s, .key(.down))
+        #expect(s.parameters.typedDigits == nil, "moving on ends the typing")
+    }
+
     @Test func fieldsStepFromAutoAndGoBackToIt() {
         var s = Self.state(.topazStandard2)
         s.parameters.models.focus = .faceEnhancement

@@ -93,7 +93,7 @@ public enum BindingTables {
         KeyBinding([.shiftRight, .pageUp], .increaseTen, "Increase by 10, 0.1 on 0-1 sliders", hint: "+10"),
         KeyBinding([.home], .fieldMinimum, "Smallest value"),
         KeyBinding([.end], .fieldMaximum, "Largest value"),
-        KeyBinding(digits, .typeDigit, "Type a value", hint: "type", keysLabel: "0-9"),
+        KeyBinding(digits + [.char(".")], .typeDigit, "Type a value (0-1 sliders: 0.35 or .35)", hint: "type", keysLabel: "0-9 ."),
         KeyBinding([.backspace], .eraseDigit, "Erase the last digit typed"),
         KeyBinding([.char(" ")], .cycleChoice, "Magic prompt: AUTO, ON, OFF; seed: random or fixed; v2 choices and toggles: next", hint: "toggle"),
         KeyBinding([.char("e"), .escape], .editPrompt, "Edit the prompt"),

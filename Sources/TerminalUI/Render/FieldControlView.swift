@@ -12,7 +12,8 @@ enum FieldControlView {
             drawOptions(field, model: model, value: value, state: state, focused: focused, area: area, &screen)
         case .decimal(let range):
             let number: Double? = if case .decimal(let v)? = value { v } else { nil }
-            drawSlider(text: number.map(decimalText), fraction: number.map { ($0 - range.lowerBound) / (range.upperBound - range.lowerBound) },
+            let typed = focused ? p.typedDigits : nil
+            drawSlider(text: typed ?? number.map(decimalText), fraction: number.map { ($0 - range.lowerBound) / (range.upperBound - range.lowerBound) },
                        autoNote: field.modelDefault, state: state, focused: focused, area: area, &screen)
         case .integer(let range):
             let number: Int? = if case .integer(let v)? = value { v } else { nil }

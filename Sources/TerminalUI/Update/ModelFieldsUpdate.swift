@@ -21,7 +21,8 @@ enum ModelFieldsUpdate {
         case .increaseTen: step(field, by: 1, coarse: true, &p)
         case .fieldMinimum: setEnd(field, upper: false, &p)
         case .fieldMaximum: setEnd(field, upper: true, &p)
-        case .typeDigit: if let digit = key.digit { typeDigit(digit, field, &p) }
+        case .typeDigit:
+            if case .decimal = field.kind { typeDecimal(key, field, &p) } else if let digit = key.digit { typeDigit(digit, field, &p) }
         case .eraseDigit: eraseDigit(field, &p)
         case .cycleChoice: step(field, by: 1, coarse: false, &p)
         case .setAuto: p.models.set(field, nil)
@@ -100,8 +101,29 @@ enum ModelFieldsUpdate {
         p.models.set(field, .integer(Int(digits) ?? 0))
     }
 
+    /// A 0-1 slider takes its value as written: "0.35", ".35", "1". Each key shows at once;
+    /// a value out of range shows as the field's problem, as a typed integer does.
+    static func typeDecimal(_ key: Key, _ field: UpscaleField, _ p: inout ParametersState) {
+        guard case .char(let c) = key, c.isASCII, c.isWholeNumber || c == "." else { return }
+        let text = (p.typedDigits ?? "") + String(c)
+        guard text.count <= 6, text.filter({ $0 == "." }).count <= 1 else { return }
+        p.typedDigits = text
+        if let value = decimal(typed: text) { p.models.set(field, .decimal(value)) }
+    }
+
+    /// "." alone is no number yet; ".5" and "1." are.
+    static func decimal(typed text: String) -> Double? {
+        guard text != "." else { return nil }
+        return Double((text.hasPrefix(".") ? "0" : "") + text + (text.hasSuffix(".") ? "0" : ""))
+    }
+
     /// Backspace takes a typed digit back; with none left, or on any other field, auto.
     static func eraseDigit(_ field: UpscaleField, _ p: inout ParametersState) {
+        if case .decimal = field.kind, let typed = p.typedDigits {
+            let text = String(typed.dropLast())
+            p.typedDigits = text.isEmpty ? nil : text
+            return p.models.set(field, text.isEmpty ? nil : decimal(typed: text).map(FieldValue.decimal))
+        }
         guard case .integer(let value)? = p.models.value(field) else { return p.models.set(field, nil) }
         let digits = String((p.typedDigits ?? String(value)).dropLast())
         p.typedDigits = digits.isEmpty ? nil : digits
