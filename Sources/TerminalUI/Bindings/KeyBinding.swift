@@ -29,6 +29,7 @@ public enum BindingContext: String, Hashable, Sendable, CaseIterable {
     /// Work in every pane except while typing in a text field.
     case outsideText
     case files, filter, prompt, parameters, results, details, help, confirm
+    case compare
 
     public var title: String {
         switch self {
@@ -42,6 +43,7 @@ public enum BindingContext: String, Hashable, Sendable, CaseIterable {
         case .details: "Job details (Enter in results)"
         case .help: "Help"
         case .confirm: "Questions"
+        case .compare: "Compare (c with two marked jobs)"
         }
     }
 }

@@ -107,6 +107,10 @@ public struct AppState: Hashable, Sendable {
     /// pane has the keyboard.
     public var showsDetails: Bool { focus == .results && results.details != nil }
 
+    /// The compare view (`c` with two marked jobs) is on screen; only while the results pane
+    /// has the keyboard, like the larger view.
+    public var showsCompare: Bool { focus == .results && results.compare != nil }
+
     /// Keys go into a text field (prompt editor, filter, help filter), so `q` and `?` type.
     public var isTyping: Bool {
         if case .help = overlay { return true }

@@ -10,7 +10,8 @@ enum ResultsPaneView {
         let held = results.jobs.filter(state.isHeldByPause).count
         if results.inFlightCount > held { counts.append("\(results.inFlightCount - held) running") }
         if held > 0 { counts.append("\(held) held") }
-        let title = counts.isEmpty ? "Results" : "Results · " + counts.joined(separator: " ")
+        var title = counts.isEmpty ? "Results" : "Results · " + counts.joined(separator: " ")
+        if !results.marks.isEmpty { title += " · \(results.marks.count) marked" }
         Draw.pane(layout.results, title: title, focused: state.focus == .results, theme: theme, &screen)
         let list = layout.resultsList
         if results.jobs.isEmpty {
@@ -33,23 +34,33 @@ enum ResultsPaneView {
 
     static func drawRow(_ job: JobRow, selected: Bool, state: AppState, rect: Rect, _ screen: inout Screen) {
         let theme = state.theme
-        screen.write(job.mark(in: state), x: rect.x, y: rect.y, style: theme.job(job))
-        var right = job.resultResolution ?? ""
-        let time = timeText(job, state: state)
-        right = right.isEmpty ? time : "\(time) \(right)"
-        let params = job.shortParameters
-        let rightWidth = DisplayWidth.of(right)
-        let showParams = rect.width >= 50
-        let paramsWidth = showParams ? DisplayWidth.of(params) + 1 : 0
-        let nameWidth = max(4, rect.width - 2 - rightWidth - 1 - paramsWidth)
-        let name = Draw.fit(TerminalSafeText.sanitize(job.sourceName, limit: 200), width: nameWidth)
-        screen.write(name, x: rect.x + 2, y: rect.y, style: theme.text)
-        if showParams { screen.write(params, x: rect.x + 2 + nameWidth + 1, y: rect.y, maxWidth: paramsWidth, style: theme.dim) }
-        Draw.rightAligned(right, maxX: rect.maxX, y: rect.y, style: theme.job(job), &screen)
+        var x = rect.x
+        // While jobs are marked for comparing, a column says which (1, 2) in marking order.
+        if !state.results.marks.isEmpty {
+            if let index = state.results.marks.firstIndex(of: job.id) { screen.write("\(index + 1)", x: x, y: rect.y, style: theme.mark) }
+            x += 1
+        }
+        screen.write(job.mark(in: state), x: x, y: rect.y, style: theme.job(job))
+        x += 2
+        let line = JobRowLine.fit(job, state: state, width: rect.maxX - x)
+        let name = Draw.fit(TerminalSafeText.sanitize(job.sourceName, limit: 200), width: line.nameWidth)
+        screen.write(name, x: x, y: rect.y, style: theme.text)
+        if !line.middle.isEmpty {
+            screen.write(line.middle, x: x + line.nameWidth + 1, y: rect.y, maxWidth: rect.maxX - x - line.nameWidth - 1, style: theme.dim)
+        }
+        var right = rect.maxX
+        if let resolution = line.resolution { right = Draw.rightAligned(" " + resolution, maxX: right, y: rect.y, style: theme.job(job), &screen) }
+        if let cost = line.cost {
+            let billed = job.generation?.billedUSDMicros != nil
+            right = Draw.rightAligned(" " + cost, maxX: right, y: rect.y, style: billed ? theme.text : theme.dim, &screen)
+        }
+        Draw.rightAligned(line.status, maxX: right, y: rect.y, style: theme.job(job), &screen)
         if selected { screen.restyle(rect) { $0.attributes.insert(.reverse) } }
     }
 
-    static func timeText(_ job: JobRow, state: AppState) -> String {
+    /// The job's state and time: "⠋ generating 0:12", "done 12.5s", "failed: <the service's
+    /// reason>"; `short` leaves a finished job's time and reason out, for a narrow row.
+    static func timeText(_ job: JobRow, state: AppState, short: Bool = false) -> String {
         let start = job.startedAt ?? job.submittedAt
         if job.state.isInFlight {
             // A job held by a pause shows no spinner: nothing moves until the user resumes.
@@ -58,10 +69,26 @@ enum ResultsPaneView {
             let spin = Draw.spinner[state.tickCount % Draw.spinner.count]
             if job.state == .queued { return "\(spin) queued" }
             if job.state == .uploading, let fraction = job.uploadFraction { return "\(spin) \(Int(fraction * 100))%" }
+            if job.generation != nil, let word = generationWord(job, since: start, state: state) { return "\(spin) \(word)" }
             return "\(spin) \(Draw.elapsed(state.now.timeIntervalSince(start)))"
+        }
+        if short { return job.word }
+        if job.state == .failed, let reason = job.generation?.failureReason {
+            return "failed: " + TerminalSafeTextBridge.text(reason, limit: 80)
         }
         if let finished = job.finishedAt { return "\(job.word) \(Draw.elapsed(finished.timeIntervalSince(start)))" }
         return job.word
+    }
+
+    /// A v2 job on its way: "sending" until the service accepts it, then "generating" with the
+    /// time since it was sent (from the ticks' time), then "downloading".
+    private static func generationWord(_ job: JobRow, since start: Date, state: AppState) -> String? {
+        switch job.state {
+        case .waitingForAnswer: "sending"
+        case .generating: "generating " + JobRowLine.clock(state.now.timeIntervalSince(start))
+        case .downloading: "downloading"
+        default: nil
+        }
     }
 
     static func drawDetails(_ job: JobRow, state: AppState, rect: Rect, _ screen: inout Screen) {
@@ -82,10 +109,11 @@ enum ResultsPaneView {
         if job.mayHaveBeenBilled {
             lines.append(("Billing", "sent but unanswered: may have been billed; R retries", theme.warning))
         }
-        lines.append(("Prompt", job.promptUsed ?? job.request.prompt ?? "—", theme.text))
-        var facts = "\(job.word) · \(job.shortParameters)"
+        lines.append(("Prompt", job.promptUsed ?? job.promptSent ?? "—", theme.text))
+        var facts = "\(job.word) · \(job.modelName) \(job.keyFields)"
         if let seed = job.seed { facts += " · seed \(seed)" }
         if let resolution = job.resultResolution { facts += " · \(resolution)" }
+        if let cost = job.cost(legacyPriceUSDMicros: state.results.legacyPriceUSDMicros) { facts += " · \(cost.text)" }
         lines.append(("Job", facts, theme.text))
         lines.append(("URL", job.resultURL ?? "—", theme.key))
         lines.append(("File", job.localFile ?? "—", theme.text))

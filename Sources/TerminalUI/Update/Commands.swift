@@ -30,6 +30,9 @@ enum Commands {
              .toggleEnlarged, .closeEnlarged, .copyPath, .showDetails:
             return ResultsUpdate.perform(command, &state)
 
+        case .toggleJobMark, .compareMarked, .closeCompare:
+            return CompareUpdate.perform(command, &state)
+
         case .closeDetails, .previousImage, .nextImage, .detailsScrollUp, .detailsScrollDown, .detailsPageUp, .detailsPageDown:
             DetailsUpdate.perform(command, &state)
             return []
