@@ -21,12 +21,17 @@ public enum JobRowFields {
     /// "x4 dn.3 subj:fg s42": the factor (or tier), then each field sent, in the form's order;
     /// fields the model chooses are not sent and not shown.
     public static func compact(_ request: V2Request) -> String {
-        var parts: [String] = [request.factor?.rawValue ?? request.values[.resolutionTier]?.formText ?? ResolutionTier.twoK.rawValue]
+        var parts = [sizeOption(request)]
         for field in request.model.fields where field != .upscaleFactor && field != .resolutionTier {
             guard let value = request.values[field] else { continue }
             parts.append(compact(field, value))
         }
         return parts.joined(separator: " ")
+    }
+
+    /// The factor sent ("x4"), or the tier for a tier model ("2K"), defaults included.
+    public static func sizeOption(_ request: V2Request) -> String {
+        request.factor?.rawValue ?? request.values[.resolutionTier]?.formText ?? ResolutionTier.twoK.rawValue
     }
 
     static func compact(_ field: UpscaleField, _ value: FieldValue) -> String {
@@ -37,7 +42,7 @@ public enum JobRowFields {
             let text = value.formText
             return name + (text.hasPrefix("0.") ? String(text.dropFirst()) : text)
         case .integer(let number): return "\(name)\(number)"
-        case .choice(let choice): return "\(name):\(choice)"
+        case .choice(let choice): return "\(name):\(choiceAbbreviations[choice] ?? choice)"
         case .toggle(let on): return "\(name):\(on ? "on" : "off")"
         case .text: return name
         }
@@ -49,6 +54,7 @@ public enum JobRowFields {
         .faceEnhancementStrength: "fs", .faceEnhancementCreativity: "fcr", .enhancementStrength: "enh",
         .creativity: "cr", .colorPreservation: "col", .texture: "tx",
     ]
+    static let choiceAbbreviations = ["foreground": "fg", "background": "bg", "medium": "med"]
 
     /// One field of the model as the job had it: sent with a value, or left to the model.
     public struct FieldLine: Hashable, Sendable {
@@ -56,13 +62,14 @@ public enum JobRowFields {
         public var isSent: Bool
     }
 
-    /// Every field the model takes, as sent ("denoise 0.3") or not sent ("sharpen: not sent,
-    /// the model chooses"), in the form's order.
+    /// Every field the model takes, as sent ("denoise 0.3") or left out, for the model to
+    /// choose ("sharpen: model chooses", "creativity: model chooses (default 3)"), in the
+    /// form's order.
     public static func every(_ request: V2Request) -> [FieldLine] {
         request.model.fields.map { field in
             if let value = request.values[field] { return FieldLine(text: "\(field.rawValue) \(value.formText)", isSent: true) }
-            let byDefault = field.modelDefault == "chosen per image" ? "" : " (\(field.modelDefault))"
-            return FieldLine(text: "\(field.rawValue): not sent, the model chooses\(byDefault)", isSent: false)
+            let byDefault = field.modelDefault == "chosen per image" ? "" : " (default \(field.modelDefault))"
+            return FieldLine(text: "\(field.rawValue): model chooses\(byDefault)", isSent: false)
         }
     }
 

@@ -76,7 +76,7 @@ enum CompareView {
         var model = "legacy"
         var fields = job.shortParameters
         if let request = job.generation?.request {
-            model = request.model.rawValue + " " + (request.factor?.rawValue ?? request.values[.resolutionTier]?.formText ?? ResolutionTier.twoK.rawValue)
+            model = request.model.rawValue + " " + JobRowFields.sizeOption(request)
             fields = JobRowFields.sent(request)
         }
         var facts: [String] = []

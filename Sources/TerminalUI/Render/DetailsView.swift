@@ -68,19 +68,18 @@ enum DetailsView {
         if let generation = job.generation {
             let model = generation.request.model
             add("Model", "\(model.rawValue) (\(model.kind.rawValue)): \(model.summary)", theme.text)
-            for (i, field) in JobRowFields.every(generation.request).enumerated() {
-                add(i == 0 ? "Sent" : "", field.text, field.isSent ? theme.text : theme.dim)
-            }
             add("Gen. id", generation.generationID ?? "none yet: the service has not accepted the job", theme.text)
             add("Quote", generation.quote?.text ?? "none was asked", theme.text)
             add("Billed", billedText(job, generation), generation.billedUSDMicros == nil ? theme.dim : theme.text)
-        } else {
-            add("Model", "legacy upscale", theme.text)
-            add("Sent", job.shortParameters, theme.text)
-            add("Prompt", job.request.prompt ?? "—", theme.text)
-            if let cost = job.cost(legacyPriceUSDMicros: state.results.legacyPriceUSDMicros) {
-                add("Cost", cost.text + " (the configured price per image; the service does not say)", theme.dim)
+            // Fields left out are not sent: the model picks their values.
+            for (i, field) in JobRowFields.every(generation.request).enumerated() {
+                add(i == 0 ? "Sent" : "", field.text, field.isSent ? theme.text : theme.dim)
             }
+        } else {
+            // The legacy answer says nothing of money: the cost is the configured estimate.
+            let cost = job.cost(legacyPriceUSDMicros: state.results.legacyPriceUSDMicros).map { " · " + $0.text } ?? ""
+            add("Sent", "legacy · " + job.shortParameters + cost, theme.text)
+            add("Prompt", job.request.prompt ?? "—", theme.text)
         }
         if let error = job.errorText { add("Error", error, theme.problem) }
         if job.mayHaveBeenBilled { add("Billing", "sent but unanswered: may have been billed; R retries", theme.warning) }

@@ -19,9 +19,14 @@ enum ResultsPaneView {
             return
         }
         let end = min(results.jobs.count, results.scrollTop + list.height)
-        for index in results.scrollTop..<end {
-            let rect = Rect(x: list.x, y: list.y + index - results.scrollTop, width: list.width, height: 1)
-            drawRow(results.jobs[index], selected: index == results.selectedIndex, state: state, rect: rect, &screen)
+        let shown = Array(results.jobs[results.scrollTop..<end])
+        let rows = shown.map { JobRowTable.Row($0, state: state) }
+        // While jobs are marked for comparing, a column says which (1, 2) in marking order.
+        let markWidth = results.marks.isEmpty ? 0 : 1
+        let table = JobRowTable.fit(rows, width: list.width - markWidth - 2)
+        for (i, job) in shown.enumerated() {
+            let rect = Rect(x: list.x, y: list.y + i, width: list.width, height: 1)
+            drawRow(job, rows[i], table: table, selected: results.scrollTop + i == results.selectedIndex, state: state, rect: rect, &screen)
         }
         let ruleY = list.maxY
         for x in list.x..<list.maxX { screen.write("─", x: x, y: ruleY, style: theme.border) }
@@ -32,29 +37,31 @@ enum ResultsPaneView {
         if let job = results.selectedJob { drawDetails(job, state: state, rect: layout.resultsDetails, &screen) }
     }
 
-    static func drawRow(_ job: JobRow, selected: Bool, state: AppState, rect: Rect, _ screen: inout Screen) {
+    static func drawRow(_ job: JobRow, _ row: JobRowTable.Row, table: JobRowTable, selected: Bool, state: AppState, rect: Rect,
+                        _ screen: inout Screen) {
         let theme = state.theme
         var x = rect.x
-        // While jobs are marked for comparing, a column says which (1, 2) in marking order.
         if !state.results.marks.isEmpty {
             if let index = state.results.marks.firstIndex(of: job.id) { screen.write("\(index + 1)", x: x, y: rect.y, style: theme.mark) }
             x += 1
         }
         screen.write(job.mark(in: state), x: x, y: rect.y, style: theme.job(job))
         x += 2
-        let line = JobRowLine.fit(job, state: state, width: rect.maxX - x)
-        let name = Draw.fit(TerminalSafeText.sanitize(job.sourceName, limit: 200), width: line.nameWidth)
-        screen.write(name, x: x, y: rect.y, style: theme.text)
-        if !line.middle.isEmpty {
-            screen.write(line.middle, x: x + line.nameWidth + 1, y: rect.y, maxWidth: rect.maxX - x - line.nameWidth - 1, style: theme.dim)
+        for (text, width, style) in [(row.name, table.nameWidth, theme.text), (row.model, table.modelWidth, theme.dim),
+                                     (row.fields, table.fieldsWidth, theme.dim)] where width > 0 {
+            screen.write(Draw.fit(text, width: width), x: x, y: rect.y, style: style)
+            x += width + 1
         }
-        var right = rect.maxX
-        if let resolution = line.resolution { right = Draw.rightAligned(" " + resolution, maxX: right, y: rect.y, style: theme.job(job), &screen) }
-        if let cost = line.cost {
+        var right = rect.maxX - table.rightWidth
+        screen.write(Draw.fit(row.status(long: table.longStatus), width: table.statusWidth), x: right, y: rect.y, style: theme.job(job))
+        right += table.statusWidth + 1
+        if table.costWidth > 0 {
             let billed = job.generation?.billedUSDMicros != nil
-            right = Draw.rightAligned(" " + cost, maxX: right, y: rect.y, style: billed ? theme.text : theme.dim, &screen)
+            right += table.costWidth
+            Draw.rightAligned(row.cost(long: table.longCost), maxX: right, y: rect.y, style: billed ? theme.text : theme.dim, &screen)
+            right += 1
         }
-        Draw.rightAligned(line.status, maxX: right, y: rect.y, style: theme.job(job), &screen)
+        if table.resolutionWidth > 0 { Draw.rightAligned(row.resolution, maxX: rect.maxX, y: rect.y, style: theme.job(job), &screen) }
         if selected { screen.restyle(rect) { $0.attributes.insert(.reverse) } }
     }
 
@@ -85,7 +92,7 @@ enum ResultsPaneView {
     private static func generationWord(_ job: JobRow, since start: Date, state: AppState) -> String? {
         switch job.state {
         case .waitingForAnswer: "sending"
-        case .generating: "generating " + JobRowLine.clock(state.now.timeIntervalSince(start))
+        case .generating: "generating " + JobRowTable.clock(state.now.timeIntervalSince(start))
         case .downloading: "downloading"
         default: nil
         }
@@ -109,8 +116,16 @@ enum ResultsPaneView {
         if job.mayHaveBeenBilled {
             lines.append(("Billing", "sent but unanswered: may have been billed; R retries", theme.warning))
         }
-        lines.append(("Prompt", job.promptUsed ?? job.promptSent ?? "—", theme.text))
-        var facts = "\(job.word) · \(job.modelName) \(job.keyFields)"
+        var facts = job.word
+        if let request = job.generation?.request {
+            // A v2 job: the model and what was sent come first; a prompt only when one was sent.
+            lines.append(("Model", "\(request.model.rawValue) (\(request.model.kind.rawValue)) · \(JobRowFields.sizeOption(request))", theme.text))
+            lines.append(("Fields", JobRowFields.sent(request), theme.text))
+            if let prompt = job.promptSent { lines.append(("Prompt", prompt, theme.text)) }
+        } else {
+            lines.append(("Prompt", job.promptUsed ?? job.request.prompt ?? "—", theme.text))
+            facts += " · \(job.modelName) \(job.keyFields)"
+        }
         if let seed = job.seed { facts += " · seed \(seed)" }
         if let resolution = job.resultResolution { facts += " · \(resolution)" }
         if let cost = job.cost(legacyPriceUSDMicros: state.results.legacyPriceUSDMicros) { facts += " · \(cost.text)" }
