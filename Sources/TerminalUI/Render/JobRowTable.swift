@@ -40,8 +40,8 @@ struct JobRowTable: Equatable {
             resolution = job.resultResolution.map { TerminalSafeTextBridge.text($0, limit: 20) } ?? ""
         }
 
-        func status(long: Bool) -> String { long ? status : shortStatus }
-        func cost(long: Bool) -> String { cost.map { long ? $0.text : $0.shortText } ?? "" }
+        func statusText(long: Bool) -> String { long ? status : shortStatus }
+        func costText(long: Bool) -> String { cost.map { long ? $0.text : $0.shortText } ?? "" }
     }
 
     private struct Choice {
@@ -84,10 +84,10 @@ struct JobRowTable: Equatable {
     /// The table for one choice, or nil when some name would get less than its room.
     private static func table(_ rows: [Row], _ choice: Choice, width: Int) -> JobRowTable? {
         let nameRoom = rows.map { min(minimumName, DisplayWidth.of($0.name)) }.max() ?? 0
-        var table = JobRowTable(nameWidth: 0, statusWidth: widest(rows) { $0.status(long: choice.longStatus) },
+        var table = JobRowTable(nameWidth: 0, statusWidth: widest(rows) { $0.statusText(long: choice.longStatus) },
                                 longStatus: choice.longStatus, longCost: choice.longCost)
         if choice.model { table.modelWidth = widest(rows) { $0.model } }
-        if choice.cost { table.costWidth = widest(rows) { $0.cost(long: choice.longCost) } }
+        if choice.cost { table.costWidth = widest(rows) { $0.costText(long: choice.longCost) } }
         if choice.resolution { table.resolutionWidth = widest(rows) { $0.resolution } }
         if choice.cutsStatus {
             let room = width - table.used(withoutStatus: true) - nameRoom

@@ -53,13 +53,13 @@ enum ResultsPaneView {
             x += width + 1
         }
         var right = rect.maxX - table.rightWidth
-        screen.write(Draw.fit(row.status(long: table.longStatus), width: table.statusWidth), x: right, y: rect.y, style: theme.job(job))
+        screen.write(Draw.fit(row.statusText(long: table.longStatus), width: table.statusWidth), x: right, y: rect.y, style: theme.job(job))
         right += table.statusWidth + 1
         if table.costWidth > 0 {
+            // Only a billed amount is a fact; a quote or an estimate is dim.
             let billed = job.generation?.billedUSDMicros != nil
-            right += table.costWidth
-            Draw.rightAligned(row.cost(long: table.longCost), maxX: right, y: rect.y, style: billed ? theme.text : theme.dim, &screen)
-            right += 1
+            Draw.rightAligned(row.costText(long: table.longCost), maxX: right + table.costWidth, y: rect.y,
+                              style: billed ? theme.text : theme.dim, &screen)
         }
         if table.resolutionWidth > 0 { Draw.rightAligned(row.resolution, maxX: rect.maxX, y: rect.y, style: theme.job(job), &screen) }
         if selected { screen.restyle(rect) { $0.attributes.insert(.reverse) } }
