@@ -5,8 +5,8 @@ import IdeogramKit
 /// Richest first, the table sheds what matters least until every name keeps its room (whole,
 /// or `minimumName` cells of a longer one): the result's size (the factor says it), then the
 /// cost's label ("~$0.13 quoted" becomes "~$0.13": the "~" still says it is no billed amount),
-/// then the key fields (cut, then dropped), then a failure's reason (cut) and a finished
-/// job's time, then the model, and last the cost.
+/// then the tail of a failure's reason (the details below say it whole), then the key fields
+/// (cut, then dropped), then a finished job's time, then the model, and last the cost.
 struct JobRowTable: Equatable {
     var nameWidth: Int
     var modelWidth = 0
@@ -61,6 +61,7 @@ struct JobRowTable: Equatable {
         Choice(resolution: true),
         Choice(),
         Choice(longCost: false),
+        Choice(cutsStatus: true, longCost: false),
         Choice(cutsFields: true, longCost: false),
         Choice(fields: false, longCost: false),
         Choice(fields: false, cutsStatus: true, longCost: false),
@@ -89,16 +90,17 @@ struct JobRowTable: Equatable {
         if choice.model { table.modelWidth = widest(rows) { $0.model } }
         if choice.cost { table.costWidth = widest(rows) { $0.costText(long: choice.longCost) } }
         if choice.resolution { table.resolutionWidth = widest(rows) { $0.resolution } }
+        let fields = choice.fields ? widest(rows, { $0.fields }) : 0
+        if choice.fields && !choice.cutsFields { table.fieldsWidth = fields }
         if choice.cutsStatus {
             let room = width - table.used(withoutStatus: true) - nameRoom
             let short = widest(rows) { $0.shortStatus }
             guard room >= short + 4, room < table.statusWidth else { return nil }
             table.statusWidth = room
         }
-        if choice.fields {
-            let full = widest(rows) { $0.fields }
-            let shown = min(full, width - table.used() - 1 - nameRoom)
-            guard full > 0, shown >= (choice.cutsFields ? min(full, 5) : full) else { return nil }
+        if choice.cutsFields {
+            let shown = min(fields, width - table.used() - 1 - nameRoom)
+            guard shown >= min(fields, 5) else { return nil }
             table.fieldsWidth = shown
         }
         let room = width - table.used()
