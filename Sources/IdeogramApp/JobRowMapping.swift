@@ -33,9 +33,16 @@ enum JobRowMapping {
             retry: job.retryWait.map(countdown))
         row.isHeld = job.state == .queued && job.isHeld
         row.generation = job.generation.map {
-            JobRowGeneration(request: $0.request, generationID: $0.generationID, quote: $0.quote, billedUSDMicros: $0.billedUSDMicros)
+            JobRowGeneration(request: $0.request, generationID: $0.generationID, quote: $0.quote, billedUSDMicros: $0.billedUSDMicros,
+                             failureReason: failureReason(job.state))
         }
         return row
+    }
+
+    /// The service's own word for a failed generation (`content_policy_violation`).
+    static func failureReason(_ state: JobState) -> String? {
+        guard case .failed(.generationFailed(let reason)) = state else { return nil }
+        return reason
     }
 
     /// One image of the answer and its fate here.

@@ -59,6 +59,9 @@ import Testing
         case .confirm:
             s.overlay = .confirm(.submit([JobSubmission(sourcePath: "/a.png", request: UpscaleRequest()),
                                           JobSubmission(sourcePath: "/b.png", request: UpscaleRequest())], leftOut: []))
+        case .compare:
+            s.focus = .results
+            s.results.compare = ComparePair(first: "j1", second: "j2")
         }
         return s
     }

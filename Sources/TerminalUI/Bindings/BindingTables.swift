@@ -14,6 +14,7 @@ public enum BindingTables {
         case .help: help
         case .confirm: confirm
         case .modelChooser: modelChooser
+        case .compare: compare
         }
     }
 
@@ -111,12 +112,18 @@ public enum BindingTables {
         KeyBinding([.escape], .closeEnlarged, "Back from the larger view"),
         KeyBinding([.char("o")], .openResult, "Open the result URL (or the saved file)", hint: "open"),
         KeyBinding([.char("y")], .copyURL, "Copy the result URL (OSC 52)", hint: "copy"),
-        KeyBinding([.char("c")], .copyPath, "Copy the saved result's path (OSC 52)"),
+        KeyBinding([.char("Y")], .copyPath, "Copy the saved result's path (OSC 52)"),
         KeyBinding([.char("e")], .loadIntoEditor, "Load the job's source and parameters into the editor", hint: "edit"),
         KeyBinding([.char("r")], .resubmit, "Resubmit the job as it was (asks first: billed again)", hint: "resubmit"),
         KeyBinding([.char("x")], .cancelJob, "Cancel the job (asks first once its request is sent)", hint: "cancel"),
         KeyBinding([.char("R")], .retryJob, "Retry a failed or unknown job, or send one an earlier run left queued (asks first)", hint: "retry"),
         KeyBinding([.char("u")], .useSeed, "Use this result's seed as the fixed seed"),
+        KeyBinding([.char(" ")], .toggleJobMark, "Mark or unmark the job for comparing (a third mark replaces the oldest)", hint: "mark"),
+        KeyBinding([.char("c")], .compareMarked, "Compare the two marked jobs side by side", hint: "compare"),
+    ]
+
+    static let compare: [KeyBinding] = [
+        KeyBinding([.escape, .char("c")], .closeCompare, "Back to where you were", hint: "back"),
     ]
 
     static let details: [KeyBinding] = [

@@ -19,6 +19,8 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
     case resultsUp, resultsDown, resultsPageUp, resultsPageDown, resultsTop, resultsBottom
     case openResult, copyURL, loadIntoEditor, resubmit, cancelJob, retryJob, useSeed
     case toggleEnlarged, closeEnlarged, copyPath
+    // Comparing two jobs
+    case toggleJobMark, compareMarked, closeCompare
     // Details view
     case showDetails, closeDetails, previousImage, nextImage
     case detailsScrollUp, detailsScrollDown, detailsPageUp, detailsPageDown

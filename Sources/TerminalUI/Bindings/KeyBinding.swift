@@ -29,6 +29,7 @@ public enum BindingContext: String, Hashable, Sendable, CaseIterable {
     /// Work in every pane except while typing in a text field.
     case outsideText
     case files, filter, prompt, parameters, results, details, help, confirm, modelChooser
+    case compare
 
     public var title: String {
         switch self {
@@ -43,6 +44,7 @@ public enum BindingContext: String, Hashable, Sendable, CaseIterable {
         case .help: "Help"
         case .confirm: "Questions"
         case .modelChooser: "Model chooser (m)"
+        case .compare: "Compare (c with two marked jobs)"
         }
     }
 }

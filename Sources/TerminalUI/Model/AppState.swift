@@ -80,6 +80,7 @@ public struct AppState: Hashable, Sendable {
     /// Today's spend and the cap, as the queue last said.
     public var spend: SpendStatus?
     /// The configured price of one legacy image, shown as an estimate.
+    /// `legacy_price_usd`: one legacy image's estimated price, for the pane, the rows and the question.
     public var legacyPriceUSDMicros: Int64 = 60_000
     /// A single job priced above this asks first, like a batch.
     public var confirmOverUSDMicros: Int64 = 1_000_000
@@ -119,6 +120,10 @@ public struct AppState: Hashable, Sendable {
     /// The details view (Enter) is on screen; like the larger view, only while the results
     /// pane has the keyboard.
     public var showsDetails: Bool { focus == .results && results.details != nil }
+
+    /// The compare view (`c` with two marked jobs) is on screen; only while the results pane
+    /// has the keyboard, like the larger view.
+    public var showsCompare: Bool { focus == .results && results.compare != nil }
 
     /// Keys go into a text field (prompt editor, filter, help filter), so `q` and `?` type.
     public var isTyping: Bool {

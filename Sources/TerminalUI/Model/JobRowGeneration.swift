@@ -11,11 +11,15 @@ public struct JobRowGeneration: Hashable, Sendable {
     public var quote: PriceQuote?
     /// What the job cost once it ended: the service's figure, else the quote; 0 when failed.
     public var billedUSDMicros: Int64?
+    /// The service's own word when the generation failed (`content_policy_violation`), raw.
+    public var failureReason: String?
 
-    public init(request: V2Request, generationID: String? = nil, quote: PriceQuote? = nil, billedUSDMicros: Int64? = nil) {
+    public init(request: V2Request, generationID: String? = nil, quote: PriceQuote? = nil, billedUSDMicros: Int64? = nil,
+                failureReason: String? = nil) {
         self.request = request
         self.generationID = generationID
         self.quote = quote
         self.billedUSDMicros = billedUSDMicros
+        self.failureReason = failureReason
     }
 }

@@ -9,6 +9,8 @@ public enum PreviewSlot: String, Hashable, Sendable, CaseIterable {
     case result
     /// The selected job's result in the larger single view.
     case enlarged
+    /// The compare view: the first marked job's source, then each marked job's result.
+    case compareSource, compareFirst, compareSecond
 }
 
 /// What a slot asks for: a file and the cell box the picture must fit. Results come back with

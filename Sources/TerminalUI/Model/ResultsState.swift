@@ -14,6 +14,10 @@ public struct ResultsState: Hashable, Sendable {
     public var isEnlarged = false
     /// Enter: the selected job's details, whole, over the right column; nil when closed.
     public var details: ResultDetails?
+    /// Space: jobs marked for comparing, oldest first; at most two.
+    public private(set) var marks: [JobRowID] = []
+    /// `c`: the two marked jobs side by side over the whole screen; nil when closed.
+    public var compare: ComparePair?
 
     public init() {}
 
@@ -62,6 +66,19 @@ public struct ResultsState: Hashable, Sendable {
             }
         }
     }
+
+    /// Marks the job, or unmarks it if marked; a third mark replaces the oldest.
+    public mutating func toggleMark(_ id: JobRowID) {
+        if let index = marks.firstIndex(of: id) {
+            marks.remove(at: index)
+            return
+        }
+        marks.append(id)
+        if marks.count > 2 { marks.removeFirst() }
+    }
+
+    /// The job with this id, if the pane lists it.
+    public func job(_ id: JobRowID) -> JobRow? { jobs.first { $0.id == id } }
 
     public mutating func select(index: Int) {
         guard !jobs.isEmpty else { return }

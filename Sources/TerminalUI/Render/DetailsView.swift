@@ -1,4 +1,5 @@
 import Foundation
+import IdeogramKit
 
 /// Enter on a job: everything about it, nothing cut. The whole prompt, the source path, each
 /// image of the answer (← → move between them) with its URL, saved path and fate, wrapped to
@@ -64,8 +65,22 @@ enum DetailsView {
         let time = ResultsPaneView.timeText(job, state: state)
         add("Job", "\(job.id) · " + (job.state.isInFlight ? "\(job.word) · \(time)" : time), theme.job(job))
         add("Source", job.sourcePath, theme.text)
-        add("Sent", job.shortParameters, theme.text)
-        add("Prompt", job.request.prompt ?? "—", theme.text)
+        if let generation = job.generation {
+            let model = generation.request.model
+            add("Model", "\(model.rawValue) (\(model.kind.rawValue)): \(model.summary)", theme.text)
+            add("Gen. id", generation.generationID ?? "none yet: the service has not accepted the job", theme.text)
+            add("Quote", generation.quote?.text ?? "none was asked", theme.text)
+            add("Billed", billedText(job, generation), generation.billedUSDMicros == nil ? theme.dim : theme.text)
+            // Fields left out are not sent: the model picks their values.
+            for (i, field) in JobRowFields.every(generation.request).enumerated() {
+                add(i == 0 ? "Sent" : "", field.text, field.isSent ? theme.text : theme.dim)
+            }
+        } else {
+            // The legacy answer says nothing of money: the cost is the configured estimate.
+            let cost = job.cost(legacyPriceUSDMicros: state.legacyPriceUSDMicros).map { " · " + $0.text } ?? ""
+            add("Sent", "legacy · " + job.shortParameters + cost, theme.text)
+            add("Prompt", job.request.prompt ?? "—", theme.text)
+        }
         if let error = job.errorText { add("Error", error, theme.problem) }
         if job.mayHaveBeenBilled { add("Billing", "sent but unanswered: may have been billed; R retries", theme.warning) }
         if job.isRetrying(in: state), let retry = job.retry, let text = job.retryText(now: state.now) {
@@ -87,6 +102,14 @@ enum DetailsView {
         add("URL", image.url ?? "—", theme.key)
         add("File", image.localFile ?? "—", theme.text)
         return out
+    }
+
+    /// What the job was billed: the service's figure, nothing for a failure, or why not known.
+    static func billedText(_ job: JobRow, _ generation: JobRowGeneration) -> String {
+        if let billed = generation.billedUSDMicros {
+            return billed == 0 && job.state != .done ? "\(USDMicros.text(0)): it did not complete, nothing was billed" : USDMicros.text(billed)
+        }
+        return job.state.isInFlight ? "not yet: known when the generation completes" : "unknown"
     }
 
     static func outcomeText(_ outcome: JobImage.Outcome) -> String {

@@ -17,8 +17,10 @@ extension JobRow {
         return state.mark
     }
 
-    /// The state in a word or three: "withheld", "1 of 8 withheld", else the state's label.
+    /// The state in a word or three: "withheld", "1 of 8 withheld", "sending" (a v2 request
+    /// on its way: the service has not accepted it yet), else the state's label.
     var word: String {
+        if generation != nil && state == .waitingForAnswer { return "sending" }
         guard hasWithheldImages else { return state.label }
         return withheldImages == images.count ? "withheld" : "\(withheldImages) of \(images.count) withheld"
     }

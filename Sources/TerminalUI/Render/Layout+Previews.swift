@@ -54,7 +54,7 @@ extension Layout {
         switch slot {
         case .source: return Rect(x: area.x, y: area.y, width: leftWidth, height: area.height)
         case .result: return Rect(x: area.x + leftWidth + 1, y: area.y, width: area.width - leftWidth - 1, height: area.height)
-        case .file, .enlarged: return nil
+        case .file, .enlarged, .compareSource, .compareFirst, .compareSecond: return nil
         }
     }
 
@@ -101,6 +101,7 @@ extension Layout {
         case .file: filesPreviewPicture
         case .source, .result: resultsPreviewPicture(slot)
         case .enlarged: enlargedPicture
+        case .compareSource, .compareFirst, .compareSecond: comparePicture(slot)
         }
         guard let box, box.width > 0, box.height > 0 else { return nil }
         return box

@@ -14,6 +14,7 @@ public func render(_ state: AppState, size: Size) -> Screen {
     ResultsPaneView.draw(state, layout, &screen)
     if state.showsEnlargedResult { ResultPreviewsView.drawEnlarged(state, layout: layout, &screen) }
     if state.showsDetails { DetailsView.draw(state, layout: layout, &screen) }
+    if state.showsCompare { CompareView.draw(state, layout: layout, &screen) }
     StatusBarView.draw(state, layout, &screen)
     FooterView.draw(state, layout, &screen)
     switch state.overlay {

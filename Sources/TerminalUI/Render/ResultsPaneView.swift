@@ -10,7 +10,8 @@ enum ResultsPaneView {
         let held = results.jobs.filter(state.isHeldByPause).count
         if results.inFlightCount > held { counts.append("\(results.inFlightCount - held) running") }
         if held > 0 { counts.append("\(held) held") }
-        let title = counts.isEmpty ? "Results" : "Results · " + counts.joined(separator: " ")
+        var title = counts.isEmpty ? "Results" : "Results · " + counts.joined(separator: " ")
+        if !results.marks.isEmpty { title += " · \(results.marks.count) marked" }
         Draw.pane(layout.results, title: title, focused: state.focus == .results, theme: theme, &screen)
         let list = layout.resultsList
         if results.jobs.isEmpty {
@@ -18,9 +19,14 @@ enum ResultsPaneView {
             return
         }
         let end = min(results.jobs.count, results.scrollTop + list.height)
-        for index in results.scrollTop..<end {
-            let rect = Rect(x: list.x, y: list.y + index - results.scrollTop, width: list.width, height: 1)
-            drawRow(results.jobs[index], selected: index == results.selectedIndex, state: state, rect: rect, &screen)
+        let shown = Array(results.jobs[results.scrollTop..<end])
+        let rows = shown.map { JobRowTable.Row($0, state: state) }
+        // While jobs are marked for comparing, a column says which (1, 2) in marking order.
+        let markWidth = results.marks.isEmpty ? 0 : 1
+        let table = JobRowTable.fit(rows, width: list.width - markWidth - 2)
+        for (i, job) in shown.enumerated() {
+            let rect = Rect(x: list.x, y: list.y + i, width: list.width, height: 1)
+            drawRow(job, rows[i], table: table, selected: results.scrollTop + i == results.selectedIndex, state: state, rect: rect, &screen)
         }
         let ruleY = list.maxY
         for x in list.x..<list.maxX { screen.write("─", x: x, y: ruleY, style: theme.border) }
@@ -31,25 +37,37 @@ enum ResultsPaneView {
         if let job = results.selectedJob { drawDetails(job, state: state, rect: layout.resultsDetails, &screen) }
     }
 
-    static func drawRow(_ job: JobRow, selected: Bool, state: AppState, rect: Rect, _ screen: inout Screen) {
+    static func drawRow(_ job: JobRow, _ row: JobRowTable.Row, table: JobRowTable, selected: Bool, state: AppState, rect: Rect,
+                        _ screen: inout Screen) {
         let theme = state.theme
-        screen.write(job.mark(in: state), x: rect.x, y: rect.y, style: theme.job(job))
-        var right = job.resultResolution ?? ""
-        let time = timeText(job, state: state)
-        right = right.isEmpty ? time : "\(time) \(right)"
-        let params = job.shortParameters
-        let rightWidth = DisplayWidth.of(right)
-        let showParams = rect.width >= 50
-        let paramsWidth = showParams ? DisplayWidth.of(params) + 1 : 0
-        let nameWidth = max(4, rect.width - 2 - rightWidth - 1 - paramsWidth)
-        let name = Draw.fit(TerminalSafeText.sanitize(job.sourceName, limit: 200), width: nameWidth)
-        screen.write(name, x: rect.x + 2, y: rect.y, style: theme.text)
-        if showParams { screen.write(params, x: rect.x + 2 + nameWidth + 1, y: rect.y, maxWidth: paramsWidth, style: theme.dim) }
-        Draw.rightAligned(right, maxX: rect.maxX, y: rect.y, style: theme.job(job), &screen)
+        var x = rect.x
+        if !state.results.marks.isEmpty {
+            if let index = state.results.marks.firstIndex(of: job.id) { screen.write("\(index + 1)", x: x, y: rect.y, style: theme.mark) }
+            x += 1
+        }
+        screen.write(job.mark(in: state), x: x, y: rect.y, style: theme.job(job))
+        x += 2
+        for (text, width, style) in [(row.name, table.nameWidth, theme.text), (row.model, table.modelWidth, theme.dim),
+                                     (row.fields, table.fieldsWidth, theme.dim)] where width > 0 {
+            screen.write(Draw.fit(text, width: width), x: x, y: rect.y, style: style)
+            x += width + 1
+        }
+        var right = rect.maxX - table.rightWidth
+        screen.write(Draw.fit(row.statusText(long: table.longStatus), width: table.statusWidth), x: right, y: rect.y, style: theme.job(job))
+        right += table.statusWidth + 1
+        if table.costWidth > 0 {
+            // Only a billed amount is a fact; a quote or an estimate is dim.
+            let billed = job.generation?.billedUSDMicros != nil
+            Draw.rightAligned(row.costText(long: table.longCost), maxX: right + table.costWidth, y: rect.y,
+                              style: billed ? theme.text : theme.dim, &screen)
+        }
+        if table.resolutionWidth > 0 { Draw.rightAligned(row.resolution, maxX: rect.maxX, y: rect.y, style: theme.job(job), &screen) }
         if selected { screen.restyle(rect) { $0.attributes.insert(.reverse) } }
     }
 
-    static func timeText(_ job: JobRow, state: AppState) -> String {
+    /// The job's state and time: "⠋ generating 0:12", "done 12.5s", "failed: <the service's
+    /// reason>"; `short` leaves a finished job's time and reason out, for a narrow row.
+    static func timeText(_ job: JobRow, state: AppState, short: Bool = false) -> String {
         let start = job.startedAt ?? job.submittedAt
         if job.state.isInFlight {
             // A job held by a pause shows no spinner: nothing moves until the user resumes.
@@ -58,10 +76,26 @@ enum ResultsPaneView {
             let spin = Draw.spinner[state.tickCount % Draw.spinner.count]
             if job.state == .queued { return "\(spin) queued" }
             if job.state == .uploading, let fraction = job.uploadFraction { return "\(spin) \(Int(fraction * 100))%" }
+            if job.generation != nil, let word = generationWord(job, since: start, state: state) { return "\(spin) \(word)" }
             return "\(spin) \(Draw.elapsed(state.now.timeIntervalSince(start)))"
+        }
+        if short { return job.word }
+        if job.state == .failed, let reason = job.generation?.failureReason {
+            return "failed: " + TerminalSafeTextBridge.text(reason, limit: 80)
         }
         if let finished = job.finishedAt { return "\(job.word) \(Draw.elapsed(finished.timeIntervalSince(start)))" }
         return job.word
+    }
+
+    /// A v2 job on its way: "sending" until the service accepts it, then "generating" with the
+    /// time since it was sent (from the ticks' time), then "downloading".
+    private static func generationWord(_ job: JobRow, since start: Date, state: AppState) -> String? {
+        switch job.state {
+        case .waitingForAnswer: "sending"
+        case .generating: "generating " + JobRowTable.clock(state.now.timeIntervalSince(start))
+        case .downloading: "downloading"
+        default: nil
+        }
     }
 
     static func drawDetails(_ job: JobRow, state: AppState, rect: Rect, _ screen: inout Screen) {
@@ -82,10 +116,19 @@ enum ResultsPaneView {
         if job.mayHaveBeenBilled {
             lines.append(("Billing", "sent but unanswered: may have been billed; R retries", theme.warning))
         }
-        lines.append(("Prompt", job.promptUsed ?? job.request.prompt ?? "—", theme.text))
-        var facts = "\(job.word) · \(job.shortParameters)"
+        var facts = job.word
+        if let request = job.generation?.request {
+            // A v2 job: the model and what was sent come first; a prompt only when one was sent.
+            lines.append(("Model", "\(request.model.rawValue) (\(request.model.kind.rawValue)) · \(JobRowFields.sizeOption(request))", theme.text))
+            lines.append(("Fields", JobRowFields.sent(request), theme.text))
+            if let prompt = job.promptSent { lines.append(("Prompt", prompt, theme.text)) }
+        } else {
+            lines.append(("Prompt", job.promptUsed ?? job.request.prompt ?? "—", theme.text))
+            facts += " · \(job.modelName) \(job.keyFields)"
+        }
         if let seed = job.seed { facts += " · seed \(seed)" }
         if let resolution = job.resultResolution { facts += " · \(resolution)" }
+        if let cost = job.cost(legacyPriceUSDMicros: state.legacyPriceUSDMicros) { facts += " · \(cost.text)" }
         lines.append(("Job", facts, theme.text))
         lines.append(("URL", job.resultURL ?? "—", theme.key))
         lines.append(("File", job.localFile ?? "—", theme.text))

@@ -39,6 +39,9 @@ enum Commands {
             // v2 jobs are taken here; the legacy path stays the results pane's.
             return JobReuse.perform(command, &state) ?? ResultsUpdate.perform(command, &state)
 
+        case .toggleJobMark, .compareMarked, .closeCompare:
+            return CompareUpdate.perform(command, &state)
+
         case .closeDetails, .previousImage, .nextImage, .detailsScrollUp, .detailsScrollDown, .detailsPageUp, .detailsPageDown:
             DetailsUpdate.perform(command, &state)
             return []

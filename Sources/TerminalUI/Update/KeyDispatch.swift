@@ -12,7 +12,9 @@ enum KeyDispatch {
         switch state.focus {
         case .files: return state.files.isEditingFilter ? [.anywhere, .filter] : [.anywhere, .outsideText, .files]
         case .parameters: return state.parameters.focus == .prompt ? [.anywhere, .prompt] : [.anywhere, .outsideText, .parameters]
-        case .results: return [.anywhere, .outsideText, state.results.details == nil ? .results : .details]
+        case .results:
+            if state.results.compare != nil { return [.anywhere, .outsideText, .compare] }
+            return [.anywhere, .outsideText, state.results.details == nil ? .results : .details]
         }
     }
 

@@ -4,6 +4,8 @@ enum MouseDispatch {
         guard state.mouseEnabled, state.overlay == nil else { return [] }
         let layout = Layout(size: state.size)
         guard !layout.isTooSmall else { return [] }
+        // The compare view covers every pane: a click must not land on what is beneath it.
+        guard !state.showsCompare else { return [] }
         if state.showsDetails, layout.enlargedView.contains(x: event.x, y: event.y) {
             // The details view covers the right column too: the wheel scrolls it.
             switch event.button {

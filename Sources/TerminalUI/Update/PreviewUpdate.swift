@@ -54,8 +54,23 @@ enum PreviewUpdate {
         case .enlarged:
             guard state.showsEnlargedResult, let job = state.results.selectedJob, let file = job.downloadedFile else { return nil }
             path = FilePath(file)
+        case .compareSource, .compareFirst, .compareSecond:
+            guard let wanted = compareFile(slot, state) else { return nil }
+            path = wanted
         }
         return PreviewRequestKey(path: path, modified: modified, columns: box.width, rows: box.height)
+    }
+
+    /// The compare view's pictures: the first job's source, each job's saved result. The
+    /// panes' slots keep theirs meanwhile, so Esc finds them as they were.
+    static func compareFile(_ slot: PreviewSlot, _ state: AppState) -> FilePath? {
+        guard state.showsCompare, let pair = state.results.compare, let first = state.results.job(pair.first) else { return nil }
+        switch slot {
+        case .compareSource: return FilePath(first.sourcePath)
+        case .compareFirst: return first.downloadedFile.map { FilePath($0) }
+        case .compareSecond: return state.results.job(pair.second)?.downloadedFile.map { FilePath($0) }
+        default: return nil
+        }
     }
 
     /// The details view uses the larger view's slot (the two never show together) for the

@@ -86,8 +86,8 @@ enum ResultsUpdate {
         return []
     }
 
-    /// The URL and saved file `o`, `y` and `c` act on: the image shown in the details view,
-    /// else the job's first.
+    /// The URL and saved file `o`, `y` and `Y` (`c` in the details) act on: the image shown in
+    /// the details view, else the job's first.
     static func result(of job: JobRow, _ state: AppState) -> (url: String?, file: String?) {
         if let details = state.results.details, job.images.indices.contains(details.image) {
             let image = job.images[details.image]
