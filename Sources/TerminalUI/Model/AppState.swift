@@ -79,7 +79,6 @@ public struct AppState: Hashable, Sendable {
     public var quotes = QuoteBook()
     /// Today's spend and the cap, as the queue last said.
     public var spend: SpendStatus?
-    /// The configured price of one legacy image, shown as an estimate.
     /// `legacy_price_usd`: one legacy image's estimated price, for the pane, the rows and the question.
     public var legacyPriceUSDMicros: Int64 = 60_000
     /// A single job priced above this asks first, like a batch.
