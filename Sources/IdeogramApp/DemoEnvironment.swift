@@ -3,8 +3,9 @@ import Foundation
 import IdeogramKit
 
 /// The demo: the fake service's backend in this process with realistic latency and an
-/// occasional fault, sample pictures to upscale, and a history and results folder of its own,
-/// so trying the program touches none of the user's real files and needs no key or network.
+/// occasional fault (both APIs; v2 generations take a few seconds), sample pictures to upscale,
+/// and a history and results folder of its own, so trying the program touches none of the
+/// user's real files and needs no key or network.
 /// The folder is removed by `stop()` unless it is to be kept (`IDEOGRAM_DEMO_KEEP=1`).
 public struct DemoEnvironment: Sendable {
     public static let key = "demo-key"
@@ -36,6 +37,8 @@ public struct DemoEnvironment: Sendable {
         configuration.latency = .milliseconds(1500)
         configuration.latencyJitter = .milliseconds(2500)
         configuration.urlLifetime = .seconds(900)
+        // v2 generations stay pending a few seconds, as the service's do, so the UI shows them generating.
+        configuration.generationDuration = .seconds(4)
         configuration.randomFaults = [
             RandomFault(fault: .serverError(status: 503), probability: 0.05),
             RandomFault(fault: .rateLimited(retryAfter: 2), probability: 0.04),

@@ -81,25 +81,29 @@ public struct InProcessFakeService: UpscaleService {
         case .answered(_, .closedMidAnswer):
             throw .outcomeUnknown(message: "the connection closed in the middle of the answer")
         case .refused(let rejection):
-            throw upscaleError(status: rejection.status, message: rejection.message, rejectReason: rejection.rejectReason,
-                               retryAfter: rejection.retryAfter)
+            throw upscaleError(rejection)
         case .plainTextError(let status, let text):
-            throw upscaleError(status: status, message: text, rejectReason: nil, retryAfter: nil)
+            throw upscaleError(RequestRejection(status: status, message: text))
         }
     }
 
     /// The contract's status table, as the HTTP client reads it.
-    private static func upscaleError(status: Int, message raw: String, rejectReason: String?, retryAfter: Int?) -> UpscaleError {
-        let message = TerminalSafeText.sanitize(raw)
-        switch status {
+    static func upscaleError(_ rejection: RequestRejection) -> UpscaleError {
+        let message = TerminalSafeText.sanitize(rejection.message)
+        let rejectReason = rejection.rejectReason
+        let retryAfter = rejection.retryAfter
+        switch rejection.status {
         case 400: return .badRequest(message: message)
-        case 401, 403: return .unauthorized(status: status, message: message)
+        case 401, 403: return .unauthorized(status: rejection.status, message: message)
         case 402: return .outOfCredit(reason: rejectReason.map { TerminalSafeText.sanitize($0, limit: 60) }, message: message)
         case 413: return .tooLarge(message: message)
         case 422: return .rejectedBySafety(message: message)
+        case 429 where rejection.maxInflightRequests != nil:
+            // The v2 limit with its figure: the queue keeps its images in progress under it.
+            return .inflightLimit(maxInflightImages: rejection.maxInflightRequests, retryAfter: retryAfter, message: message)
         case 429: return .rateLimited(retryAfter: retryAfter, message: message)
-        case 500...599: return .serverError(status: status, message: message)
-        default: return .unexpectedStatus(status: status, message: message)
+        case 500...599: return .serverError(status: rejection.status, message: message)
+        default: return .unexpectedStatus(status: rejection.status, message: message)
         }
     }
 }

@@ -1,116 +1,114 @@
 import Foundation
 import IdeogramKit
 
-/// When one accepted generation is polled next.
-struct PollSchedule: Sendable {
-    /// Time left before its next poll, counted down by the loop's ticks.
-    var dueIn: Duration
-    /// The wait after an unfinished poll, doubled each time up to `maxPollInterval`.
-    var interval: Duration
-    /// Joined while the loop slept: the tick under way does not count for it, so its first
-    /// poll comes a full tick or more after acceptance.
-    var joinedMidTick: Bool
+/// The waits between the polls of one generation. Generations of a model and size take about
+/// the same time, unknown in advance: each wait is half again the one before (1, 1.5, 2.25…
+/// seconds, at most 10), so a poll finds a generation done at most half its running time late
+/// (a 2 s generation is seen done at 2.5 s, not 3 s as with doubling) while a long one costs
+/// only a few polls more (10 for a minute).
+enum PollSchedule {
+    static let firstPoll: Duration = .seconds(1)
+    static let maxInterval: Duration = .seconds(10)
+    static let growth = 1.5
+
+    /// The wait before the next poll, after an unfinished poll that came `previous` after the
+    /// one before it (zero for a generation polled at once).
+    static func wait(after previous: Duration) -> Duration {
+        min(max(previous * growth, firstPoll), maxInterval)
+    }
 }
 
-/// One loop polls every accepted generation: it wakes once a `pollTick`, polls the jobs whose
-/// wait is over (together), and backs each off from 1 s to 10 s. A poll answered 429 holds every
-/// poll for its `Retry-After` (the limit is the organisation's). With at most the image limit
-/// (10) in progress, that is at most 100 polls per 10 s, a tenth of the service's 1,000.
+/// Each accepted generation is polled by a task of its own, at its own times (see
+/// `PollSchedule`), not on a shared tick: a generation's first poll comes 1 s after its
+/// acceptance, whenever that was. No wait is shorter than a second, and at most the image limit
+/// (10) is in progress, so polls stay under 100 per 10 s, a tenth of the service's 1,000. A poll
+/// answered 429 holds every poll for its `Retry-After` (the limit is the organisation's).
 extension UpscaleQueue {
-    static let pollTick: Duration = .seconds(1)
-    static let firstPoll: Duration = .seconds(1)
-    static let maxPollInterval: Duration = .seconds(10)
-
     /// Without a v2 service (a recovered generation under a legacy-only service) the job is
-    /// left `generating` for a run that can poll it.
-    func startPolling(_ id: JobID) {
-        guard !isClosing, generations != nil else { return }
-        polls[id] = PollSchedule(dueIn: Self.firstPoll, interval: Self.firstPoll, joinedMidTick: pollLoopIsSleeping)
-        if pollLoop == nil { pollLoop = Task { await self.runPollLoop() } }
+    /// left `generating` for a run that can poll it. `firstWait` is zero for a generation
+    /// adopted from an earlier run: it has run for a while already.
+    func startPolling(_ id: JobID, firstWait: Duration = PollSchedule.firstPoll) {
+        guard !isClosing, generations != nil, polls[id] == nil else { return }
+        polls[id] = Task { await self.follow(id, firstWait: firstWait) }
     }
 
     /// Follows the generations adopted from an earlier run at once.
     func startRecoveredPolls() {
         for id in order {
-            if case .generating = jobs[id]?.state { startPolling(id) }
+            if case .generating = jobs[id]?.state { startPolling(id, firstWait: .zero) }
         }
     }
 
-    private func runPollLoop() async {
-        let sleeper = self.sleeper
-        while !polls.isEmpty {
-            pollLoopIsSleeping = true
-            do { try await sleeper.sleep(for: Self.pollTick) } catch { return }
-            pollLoopIsSleeping = false
-            if Task.isCancelled { return }
-            var due: [(id: JobID, generationID: String, endpoint: Endpoint)] = []
-            for (id, schedule) in polls {
-                guard let job = jobs[id], case .generating(let generationID) = job.state else {
-                    polls[id] = nil
-                    continue
-                }
-                var next = schedule
-                if next.joinedMidTick { next.joinedMidTick = false } else { next.dueIn -= Self.pollTick }
-                polls[id] = next
-                if next.dueIn <= .zero { due.append((id, generationID, job.endpoint)) }
+    /// Polls one generation until it completes or fails, or the queue closes (it then stays
+    /// `generating` in the history for the next run).
+    private func follow(_ id: JobID, firstWait: Duration) async {
+        var wait = firstWait
+        var interval = firstWait
+        while true {
+            if wait > .zero {
+                do { try await sleeper.sleep(for: wait) } catch { return }
             }
-            guard !due.isEmpty, let generations else { continue }
-            let answers = await withTaskGroup(of: (JobID, Result<GenerationPoll, UpscaleError>).self) { group in
-                for call in due {
-                    group.addTask {
-                        do throws(UpscaleError) {
-                            return (call.id, .success(try await generations.poll(generationID: call.generationID, endpoint: call.endpoint)))
-                        } catch {
-                            return (call.id, .failure(error))
-                        }
-                    }
-                }
-                return await group.reduce(into: []) { $0.append($1) }
+            await waitOutPollHold()
+            guard !Task.isCancelled else { return }
+            guard let generations, let job = jobs[id], case .generating(let generationID) = job.state else {
+                polls[id] = nil
+                return pump()
             }
-            if Task.isCancelled { return }
-            for (id, answer) in answers { handle(answer, for: id) }
+            let answer: Result<GenerationPoll, UpscaleError>
+            do throws(UpscaleError) {
+                answer = .success(try await generations.poll(generationID: generationID, endpoint: job.endpoint))
+            } catch {
+                answer = .failure(error)
+            }
+            guard !Task.isCancelled else { return }
+            guard let onSchedule = handle(answer, for: id) else { return }
+            if onSchedule { interval = PollSchedule.wait(after: interval) }
+            wait = onSchedule ? interval : .zero
         }
-        pollLoop = nil
-        pump()
     }
 
-    private func handle(_ answer: Result<GenerationPoll, UpscaleError>, for id: JobID) {
+    /// Acts on one poll's answer. Returns nil once the generation is followed no more, true to
+    /// poll again after the schedule's next wait, false to poll again once the hold is over.
+    private func handle(_ answer: Result<GenerationPoll, UpscaleError>, for id: JobID) -> Bool? {
         switch answer {
         case .success(let poll):
             switch poll.status {
             case .completed:
                 polls[id] = nil
                 work[id] = Task { await self.complete(poll, for: id) }
+                // Its image is out of the service's count: the next job may go at once.
+                pump()
+                return nil
             case .failed:
                 polls[id] = nil
                 failGeneration(id, reason: poll.failureReason)
+                return nil
             case .pending, .other:
-                backOff(id)
+                return true
             }
         case .failure(let error) where error.isRetryable:
-            if let seconds = error.retryAfterSeconds {
-                holdPolls(for: .seconds(seconds))
-            } else {
-                backOff(id)
-            }
+            guard let seconds = error.retryAfterSeconds else { return true }
+            holdPolls(for: .seconds(seconds))
+            return false
         case .failure(let error):
             // A 404 or a refused key: the generation cannot be followed from here.
             polls[id] = nil
             endPolling(id, as: .failed(error), billed: nil)
+            return nil
         }
     }
 
-    private func backOff(_ id: JobID) {
-        guard var schedule = polls[id] else { return }
-        schedule.interval = min(schedule.interval * 2, Self.maxPollInterval)
-        schedule.dueIn = schedule.interval
-        polls[id] = schedule
+    /// Over the organisation's poll rate: no poll goes out before `wait` is over. A later 429
+    /// replaces the hold (it came later, with a fresh `Retry-After`).
+    private func holdPolls(for wait: Duration) {
+        let sleeper = self.sleeper
+        pollHold = Task { try? await sleeper.sleep(for: wait) }
     }
 
-    /// Over the organisation's poll rate: no poll goes out before `wait` is over.
-    private func holdPolls(for wait: Duration) {
-        for (id, schedule) in polls where schedule.dueIn < wait {
-            polls[id]?.dueIn = wait
+    private func waitOutPollHold() async {
+        while let hold = pollHold {
+            await hold.value
+            if pollHold == hold { pollHold = nil }
         }
     }
 
@@ -145,5 +143,15 @@ extension UpscaleQueue {
         job.updatedAt = Date()
         commit(job, from: old)
         pump()
+    }
+
+    /// Stops every poll (the queue closes): the generations stay `generating` in the history.
+    func stopPolling() async {
+        pollHold?.cancel()
+        let followers = Array(polls.values)
+        for follower in followers { follower.cancel() }
+        for follower in followers { await follower.value }
+        polls.removeAll()
+        pollHold = nil
     }
 }

@@ -35,11 +35,10 @@ public actor UpscaleQueue {
     var isClosing = false
     /// Set by `finishSentWork`: nothing new starts; what was sent is seen through.
     var isFinishingSent = false
-    /// Accepted generations being polled, and the one loop polling them.
-    var polls: [JobID: PollSchedule] = [:]
-    var pollLoop: Task<Void, Never>?
-    /// The loop is within a tick's sleep: a generation accepted now waits out a full tick more.
-    var pollLoopIsSleeping = false
+    /// Accepted generations being polled, each by its own task (see `UpscaleQueue+Polling`).
+    var polls: [JobID: Task<Void, Never>] = [:]
+    /// A 429 on a poll: every poll waits for this to end.
+    var pollHold: Task<Void, Never>?
     /// Images the service allows in progress, learnt from a 429 `inflight_limit`: kept for the run.
     var learntImageLimit: Int?
     /// The daily spending cap in force (`configuration`'s until `setSpendingCap`).
@@ -166,11 +165,7 @@ public actor UpscaleQueue {
             task.cancel()
         }
         // Accepted generations stay `generating` in the history: the next run polls them.
-        pollLoop?.cancel()
-        await pollLoop?.value
-        pollLoop = nil
-        pollLoopIsSleeping = false
-        polls.removeAll()
+        await stopPolling()
         for task in Array(work.values) { await task.value }
         work.removeAll()
         holdingQueue.removeAll()

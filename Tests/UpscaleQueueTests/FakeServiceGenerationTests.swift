@@ -61,7 +61,7 @@ struct FakeServiceGenerationTests {
         #expect(posts.count == 1)
         #expect(posts.first?.fields["async"] == "true")
         let polls = calls.filter { $0.kind == .poll }
-        #expect(polls.map(\.generationStatus) == ["pending", "completed"], "polled at about 1 s, then 3 s")
+        #expect(polls.map(\.generationStatus) == ["pending", "completed"], "polled at about 1 s, then 2.5 s")
         if let post = posts.first, let first = polls.first {
             #expect(first.receivedAt.timeIntervalSince(post.receivedAt) >= 0.9)
         }

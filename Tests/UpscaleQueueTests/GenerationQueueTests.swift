@@ -13,8 +13,8 @@ extension QueueFixture {
         return try await queue.submit(imagePath: path, request: request, endpoint: testEndpoint, quote: quote)
     }
 
-    /// Ends the poll loop's current tick and waits until it has handled it: it sleeps again, or
-    /// `settled` holds (the loop may have nothing left to poll).
+    /// Ends every wait requested so far and waits until the queue has handled that: a new wait
+    /// is requested, or `settled` holds (there may be nothing left to poll).
     func tick(until settled: @escaping () async -> Bool) async {
         let before = await sleeper.requested.count
         await sleeper.advance()
@@ -22,19 +22,6 @@ extension QueueFixture {
             if await sleeper.requested.count > before { return true }
             return await settled()
         }
-    }
-
-    /// Ticks until the job leaves `generating`; returns the ticks at which a poll of `name` went out.
-    func pollTicks(of id: JobID, name: String, limit: Int = 100) async -> [Int] {
-        _ = await eventually { await sleeper.requested.count >= 1 }
-        var ticks: [Int] = []
-        for tick in 1...limit {
-            guard await queue.job(id)?.state.name == .generating else { break }
-            let polled = await service.generations.polls(of: name)
-            await self.tick { await queue.job(id)?.state.name != .generating }
-            if await service.generations.polls(of: name) > polled { ticks.append(tick) }
-        }
-        return ticks
     }
 
     /// Advances the clock until `condition` holds.
@@ -136,15 +123,14 @@ struct GenerationQueueTests {
         await f.finish()
     }
 
-    @Test func pollsStartAfterOneSecondAndBackOffToTenSeconds() async throws {
+    @Test func pollsStartAfterOneSecondAndBackOffByHalfAgainToTenSeconds() async throws {
         let f = try await QueueFixture.make()
         await f.service.script("a.png", polls: .pending, .pending, .pending, .pending, .pending, .pending, .completed())
         let job = try await f.submitV2("a.png")
-        #expect(await f.waitFor(job.id, .generating))
-        // Intervals 1, 2, 4, 8, then 10, 10, 10 s: one tick is one second.
-        #expect(await f.pollTicks(of: job.id, name: "a.png") == [1, 3, 7, 15, 25, 35, 45])
-        #expect(await f.sleeper.requested.allSatisfy { $0 == UpscaleQueue.pollTick })
-        #expect(await f.waitFor(job.id, .done))
+        #expect(await f.drive { await f.queue.job(job.id)?.state == .done })
+        #expect(await f.service.generations.polls(of: "a.png") == 7)
+        // The wait before each poll: its own, not a shared tick.
+        #expect(await f.sleeper.requested == [1, 1.5, 2.25, 3.375, 5.0625, 7.59375, 10].map { Duration.seconds($0) })
         await f.finish()
     }
 
@@ -152,9 +138,9 @@ struct GenerationQueueTests {
         let f = try await QueueFixture.make()
         await f.service.script("a.png", polls: .fail(.rateLimited(retryAfter: 5, message: "over 1000 polls")), .completed())
         let job = try await f.submitV2("a.png")
-        #expect(await f.waitFor(job.id, .generating))
-        #expect(await f.pollTicks(of: job.id, name: "a.png") == [1, 6])
-        #expect(await f.waitFor(job.id, .done))
+        #expect(await f.drive { await f.queue.job(job.id)?.state == .done })
+        #expect(await f.service.generations.polls(of: "a.png") == 2)
+        #expect(await f.sleeper.requested == [.seconds(1), .seconds(5)], "the first poll's wait, then the Retry-After")
         #expect(await f.service.generations.submissions.count == 1)
         await f.finish()
     }
@@ -176,6 +162,8 @@ struct GenerationQueueTests {
 
         let second = try await QueueFixture.make(folder: folder, service: service)
         #expect(second.queue.recovery.resumedPolls == [job.id])
+        // Polled at once: it has been running all along.
+        #expect(await eventually { await service.generations.polls(of: "a.png") == 2 })
         #expect(await second.drive { await second.queue.job(job.id)?.state == .done })
         #expect(await service.generations.submissions.count == 1)
         #expect(await service.generations.polls(of: "a.png") == 3)
