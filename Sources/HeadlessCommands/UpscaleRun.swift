@@ -85,6 +85,13 @@ struct UpscaleRun: Sendable {
         if !report.resumedDownloads.isEmpty {
             await reporter.note("finishing \(count(report.resumedDownloads.count, "download")) of an earlier run")
         }
+        // Accepted generations are polled whatever the options: they are paid for, never sent again.
+        for id in report.resumedPolls {
+            if let job = await queue.job(id) { entries.append(.job(id, source: job.sourcePath)) }
+        }
+        if !report.resumedPolls.isEmpty {
+            await reporter.note("following \(count(report.resumedPolls.count, "generation")) of an earlier run to \(report.resumedPolls.count == 1 ? "its" : "their") end (accepted by the service: polled, never sent again)")
+        }
         guard !report.heldQueued.isEmpty else { return entries }
         guard plan.resume else {
             await reporter.note("\(count(report.heldQueued.count, "job")) left queued by an earlier run \(report.heldQueued.count == 1 ? "waits" : "wait"): "

@@ -41,6 +41,9 @@ import Testing
 
         let resumed = try BuiltExecutable.run(["upscale", "--resume"] + common, in: box, environment: key)
         #expect(resumed.status == 0, "\(resumed.stdout) \(resumed.stderr)")
+        #expect(resumed.stderr.contains("following 1 generation of an earlier run to its end"), "\(resumed.stderr)")
+        #expect(!resumed.stderr.contains("nothing to resume"), "\(resumed.stderr)")
+        #expect(resumed.stdout.hasPrefix("ok\t") && resumed.stdout.contains("a.png"), "a report line for the job: \(resumed.stdout)")
 
         let calls = try v2(fake, "calls")
         #expect(calls.filter { $0["kind"] as? String == "upscale" }.count == 1, "one POST for the image: \(calls)")
