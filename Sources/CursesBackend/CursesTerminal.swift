@@ -13,9 +13,12 @@ public actor CursesTerminal: AppTerminal {
     public struct Options: Sendable {
         public var mouse: Bool
         public var noColor: Bool
-        public init(mouse: Bool = true, noColor: Bool = false) {
+        /// Pictures are drawn as terminal graphics (sixel, kitty, iTerm2).
+        public var graphics: Bool
+        public init(mouse: Bool = true, noColor: Bool = false, graphics: Bool = false) {
             self.mouse = mouse
             self.noColor = noColor
+            self.graphics = graphics
         }
     }
 
@@ -59,6 +62,9 @@ public actor CursesTerminal: AppTerminal {
         noecho()
         nonl()
         keypad(window, true)
+        // No scrolling regions to move lines: a scroll would carry pixels along with the cells
+        // (ncurses would otherwise scroll a region to move the results' lines).
+        if options.graphics { idlok(window, false) }
         set_escdelay(25)
         // Never wait inside get_wch: the input watcher tells us when bytes are there.
         nodelay(window, true)

@@ -110,7 +110,8 @@ public struct AppLaunch {
         logger.info("previews", metadata: ["protocol": "\(graphics.pixelProtocol?.rawValue ?? "symbols")"])
         let previews = LoaderPreviewProvider(colors: previewColors, pixels: graphics.pixelProtocol,
                                              cellPixels: { graphics.cellPixels(kernel: GraphicsProbe.cellPixelSize()) })
-        let terminal = CursesTerminal(options: .init(mouse: configuration.mouse, noColor: !configuration.colors))
+        let terminal = CursesTerminal(options: .init(mouse: configuration.mouse, noColor: !configuration.colors,
+                                                     graphics: graphics.pixelProtocol != nil))
         let loop = AppLoop(state: state, terminal: terminal, jobs: control, previews: previews)
         var failure: Failure?
         do { try await loop.run() } catch { failure = .terminal(error.description) }
