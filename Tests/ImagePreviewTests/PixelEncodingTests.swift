@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ImagePreview
 
@@ -77,5 +78,28 @@ struct PixelEncodingTests {
         let image = try Self.preview(.solid(20, 20, 255, 0, 0), .sixel, columns: 4, rows: 2)
         let pixels = try #require(image.pixels)
         #expect(image.terminalOutput == pixels.bytes + [0x0A])
+    }
+
+    @Test func rowsOfAnyLengthComeOutUnsheared() throws {
+        // 639 px wide, reduced by 3 while decoding to 213 px: RGB rows of 639 bytes, which chafa's
+        // scaler once sheared into diagonal bands. Left half red, right half blue.
+        let image = RGBAImage(width: 639, height: 426) { x, _ in x < 320 ? (255, 0, 0, 255) : (0, 0, 255, 255) }
+        let preview = try Self.preview(image, .kitty, columns: 22, rows: 7, cell: (9, 19))
+        let pixels = try #require(preview.pixels)
+        // Kitty's payload is the RGBA pixels in base64, each chunk encoded on its own.
+        let chunks = Self.text(pixels.bytes).components(separatedBy: "\u{1B}_G").dropFirst().map { chunk in
+            chunk.firstIndex(of: ";").map { String(chunk[chunk.index(after: $0)...].dropLast(2)) } ?? ""
+        }
+        var rgba = Data()
+        for chunk in chunks where !chunk.isEmpty {
+            guard let data = Data(base64Encoded: chunk) else { Issue.record("a chunk is not base64"); return }
+            rgba += data
+        }
+        let width = pixels.pixelWidth, height = pixels.pixelHeight
+        #expect(rgba.count == width * height * 4)
+        for y in [0, height / 2, height - 1] {
+            let left = rgba[rgba.startIndex + y * width * 4 + 4], right = rgba[rgba.startIndex + (y * width + width - 2) * 4 + 2]
+            #expect(left > 200 && right > 200, "row \(y): red at the left, blue at the right")
+        }
     }
 }
