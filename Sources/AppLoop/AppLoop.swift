@@ -53,7 +53,7 @@ public struct AppLoop: Sendable {
         var pending = [Action.resize(state.size)]
         for effect in state.initialEffects { pending += await performer.perform(effect) }
         _ = await apply(pending, to: &state, performer)
-        await terminal.draw(render(state, size: state.size))
+        await terminal.draw(render(state, size: state.size), images: imagePlacements(state, size: state.size))
 
         // Everything waiting is applied before one draw: a burst costs one frame, not one each.
         loop: while true {
@@ -66,7 +66,7 @@ public struct AppLoop: Sendable {
             // Time stood still while nothing moved: the first frame of a countdown or an elapsed
             // time must not be drawn from the last tick's time.
             if ticker != nil && !wasTicking { _ = await apply([.tick(Date())], to: &state, performer) }
-            await terminal.draw(render(state, size: state.size))
+            await terminal.draw(render(state, size: state.size), images: imagePlacements(state, size: state.size))
         }
         ticker?.cancel()
         lanes.stop()

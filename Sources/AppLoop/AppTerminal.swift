@@ -16,11 +16,19 @@ public protocol AppTerminal: Sendable {
     /// How many colours the terminal has; 0 without colour.
     var paletteSize: Int { get async }
     func draw(_ screen: Screen) async
+    /// Draws the cells, then the pictures shown as terminal graphics (`imagePlacements`),
+    /// taking away those no longer listed.
+    func draw(_ screen: Screen, images: [ImagePlacement]) async
     func setMouse(_ on: Bool) async
     /// Copies text to the system clipboard (OSC 52 on a real terminal).
     func copyToClipboard(_ text: String) async
     /// Stops reporting input and puts the terminal back as it was. Safe to call twice.
     func stop() async
+}
+
+extension AppTerminal {
+    /// Terminals without graphics draw the cells only.
+    public func draw(_ screen: Screen, images: [ImagePlacement]) async { await draw(screen) }
 }
 
 /// Why the UI could not take the terminal, in words to print.

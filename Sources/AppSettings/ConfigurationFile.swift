@@ -44,6 +44,9 @@ public enum ConfigurationFile {
         if let mb = try reader.int("max_upload_mb", in: Settings.maxUploadMBRange) { c.maxUploadBytes = mb * 1_000_000 }
         if let keyFile = try reader.string("key_file") { c.keyFile = directories.expandingTilde(keyFile) }
         if let history = try reader.string("history_file") { c.historyPath = directories.expandingTilde(history) }
+        if let text = try reader.string("preview_protocol") {
+            c.previewProtocol = try PreviewProtocolSetting.parse(text, source: path, key: "preview_protocol")
+        }
         try readMoney(reader, into: &c)
         if let models = table["models"] {
             c.modelDefaults = try modelDefaults(models, path: path)
@@ -77,7 +80,7 @@ public enum ConfigurationFile {
     }
 
     static let topLevelKeys: Set<String> = ["base_url", "dialect", "output_dir", "concurrency", "mouse", "colors", "max_upload_mb", "key_file", "history_file", "defaults",
-                                            "legacy_price_usd", "max_spend_usd_per_day", "confirm_over_usd", "models"]
+                                            "legacy_price_usd", "max_spend_usd_per_day", "confirm_over_usd", "models", "preview_protocol"]
     static let defaultsKeys: Set<String> = ["prompt", "resemblance", "detail", "magic_prompt", "num_images", "seed"]
 }
 

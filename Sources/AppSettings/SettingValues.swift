@@ -23,10 +23,12 @@ public struct SettingValues: Sendable, Equatable {
     public var confirmOverUSDMicros: Int64?
     /// `[models.<model>]`: the fields each v2 model's form starts with (the file only).
     public var modelDefaults: [UpscaleModel: [UpscaleField: FieldValue]]?
+    /// `IDEOGRAM_PREVIEW`, `preview_protocol`: how previews are drawn.
+    public var previewProtocol: PreviewProtocolSetting?
 
     public init() {}
 
-    /// `IDEOGRAM_BASE_URL`, `IDEOGRAM_DIALECT`, `IDEOGRAM_OUTPUT_DIR`, `IDEOGRAM_HISTORY` and
+    /// `IDEOGRAM_BASE_URL`, `IDEOGRAM_DIALECT`, `IDEOGRAM_OUTPUT_DIR`, `IDEOGRAM_HISTORY`, `IDEOGRAM_PREVIEW` and
     /// `NO_COLOR`; an empty variable counts as unset. (The key, `IDEOGRAM_API_KEY`, is read by
     /// `APIKeySource`.)
     public init(environment: [String: String]) throws(ConfigurationError) {
@@ -41,6 +43,9 @@ public struct SettingValues: Sendable, Equatable {
         }
         outputDirectory = value("IDEOGRAM_OUTPUT_DIR")
         historyPath = value("IDEOGRAM_HISTORY")
+        if let text = value("IDEOGRAM_PREVIEW") {
+            previewProtocol = try PreviewProtocolSetting.parse(TerminalSafeText.sanitize(text, limit: 40), source: "environment", key: "IDEOGRAM_PREVIEW")
+        }
         // no-color.org: any non-empty value turns colour off.
         if value("NO_COLOR") != nil { colors = false }
     }

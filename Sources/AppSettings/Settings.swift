@@ -34,6 +34,8 @@ public struct Settings: Sendable, Equatable {
     public var confirmOverUSDMicros: Int64
     /// The fields each v2 model starts with, checked against the model when read.
     public var modelDefaults: [UpscaleModel: [UpscaleField: FieldValue]]
+    /// How previews are drawn (default `auto`: as the terminal answers at start).
+    public var previewProtocol: PreviewProtocolSetting = .auto
 
     public static let defaultConfirmOverUSDMicros: Int64 = 1_000_000
 
@@ -59,7 +61,7 @@ public struct Settings: Sendable, Equatable {
             legacyPriceUSDMicros: first(\.legacyPriceUSDMicros) ?? QueueConfiguration.defaultLegacyPriceUSDMicros,
             maxSpendUSDMicrosPerDay: first(\.maxSpendUSDMicrosPerDay),
             confirmOverUSDMicros: first(\.confirmOverUSDMicros) ?? defaultConfirmOverUSDMicros,
-            modelDefaults: first(\.modelDefaults) ?? [:])
+            modelDefaults: first(\.modelDefaults) ?? [:], previewProtocol: first(\.previewProtocol) ?? .auto)
     }
 
     /// The command line's numbers, checked as the file's are (the file reader checks its own).

@@ -13,9 +13,12 @@ public actor CursesTerminal: AppTerminal {
     public struct Options: Sendable {
         public var mouse: Bool
         public var noColor: Bool
-        public init(mouse: Bool = true, noColor: Bool = false) {
+        /// Pictures are drawn as terminal graphics (sixel, kitty, iTerm2).
+        public var graphics: Bool
+        public init(mouse: Bool = true, noColor: Bool = false, graphics: Bool = false) {
             self.mouse = mouse
             self.noColor = noColor
+            self.graphics = graphics
         }
     }
 
@@ -32,6 +35,10 @@ public actor CursesTerminal: AppTerminal {
     private var watcher: InputWatcher?
     /// Turns the watcher's news into input for the loop, one event at a time, in order.
     private var reader: Task<Void, Never>?
+    /// The pictures on screen as terminal graphics, as the last frame placed them.
+    private var placed: [ImagePlacement] = []
+    /// A resize happened: the next frame with pictures is drawn from scratch.
+    private var sizeChanged = false
 
     public init(options: Options = Options()) {
         self.options = options
@@ -55,6 +62,9 @@ public actor CursesTerminal: AppTerminal {
         noecho()
         nonl()
         keypad(window, true)
+        // No scrolling regions to move lines: a scroll would carry pixels along with the cells
+        // (ncurses would otherwise scroll a region to move the results' lines).
+        if options.graphics { idlok(window, false) }
         set_escdelay(25)
         // Never wait inside get_wch: the input watcher tells us when bytes are there.
         nodelay(window, true)
@@ -113,6 +123,7 @@ public actor CursesTerminal: AppTerminal {
 
     /// After SIGWINCH: asks the kernel for the new size and tells ncurses.
     func resizeFromKernel() -> Size {
+        sizeChanged = true
         var size = winsize()
         if ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0, size.ws_col > 0 {
             resizeterm(Int32(size.ws_row), Int32(size.ws_col))
@@ -132,6 +143,7 @@ public actor CursesTerminal: AppTerminal {
                 let value = Int32(code)
                 let action: Action?
                 if value == ideo_key_resize() {
+                    sizeChanged = true
                     action = .resize(currentSize())
                 } else if value == ideo_key_mouse() {
                     action = readMouse().map { .mouse($0) }
@@ -173,10 +185,22 @@ public actor CursesTerminal: AppTerminal {
     /// Styles are looked up once per run of same-style cells, and the characters go through one
     /// buffer for the whole frame: no heap allocation per cell.
     public func draw(_ screen: Screen) {
+        draw(screen, images: [])
+    }
+
+    /// The cells, then the pictures: what left the screen is taken away (kitty images deleted,
+    /// the rows under sixel and iTerm2 pictures sent again), and new pictures are written at
+    /// their boxes once ncurses has drawn the frame.
+    public func draw(_ screen: Screen, images: [ImagePlacement]) {
         guard let window else { return }
         ranOutOfPairs = false
+        // Terminals keep or drop pixels on a resize as they please: start from a clear screen.
+        var cleared = sizeChanged && !(images.isEmpty && placed.isEmpty)
+        if cleared { clearok(window, true) }
+        sizeChanged = false
         writeCells(screen, window)
         if ranOutOfPairs {
+            cleared = true
             // Pictures used up the pairs: forget them all and draw this frame from scratch, every
             // cell sent again in its new pair. A frame needs at most one pair per cell.
             colorPairs.removeAll()
@@ -184,6 +208,10 @@ public actor CursesTerminal: AppTerminal {
             clearok(window, true)
             writeCells(screen, window)
         }
+        let diff = PlacementDiff(from: placed, to: images, screenCleared: cleared)
+        for kitty in diff.kittyDeletions { _ = GraphicsProbe.writeAll(GraphicsOutput.kittyDelete(kitty)) }
+        // wredrawln: ncurses forgets what those rows show, so the next refresh sends them whole.
+        for row in diff.repaintRows where row < Int(getmaxy(window)) { wredrawln(window, Int32(row), 1) }
         if let cursor = screen.cursor {
             curs_set(1)
             wmove(window, Int32(cursor.y), Int32(cursor.x))
@@ -191,6 +219,8 @@ public actor CursesTerminal: AppTerminal {
             curs_set(0)
         }
         wrefresh(window)
+        for placement in diff.draws { _ = GraphicsProbe.writeAll(GraphicsOutput.place(placement)) }
+        placed = images
     }
 
     private func writeCells(_ screen: Screen, _ window: UnsafeMutablePointer<WINDOW>) {
@@ -296,6 +326,9 @@ public actor CursesTerminal: AppTerminal {
         guard isStarted else { return }
         isStarted = false
         mousemask(0, nil)
+        // Kitty images live outside the cells: leaving the alternate screen would not take them.
+        if placed.contains(where: { $0.pixels.graphics == .kitty }) { _ = GraphicsProbe.writeAll(GraphicsOutput.kittyDeleteAll) }
+        placed = []
         writeRaw(Self.bracketedPasteOff)
         endwin()
         TerminalGuard.forgetTerminal()

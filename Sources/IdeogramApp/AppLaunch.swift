@@ -107,8 +107,15 @@ public struct AppLaunch {
 
         let control = QueueJobControl(queue: queue, endpoint: endpoint, outputDirectory: outputDirectory)
         let previewColors: PreviewColorMode = configuration.colors ? .preferred(environment: environment) : .none
-        let terminal = CursesTerminal(options: .init(mouse: configuration.mouse, noColor: !configuration.colors))
-        let loop = AppLoop(state: state, terminal: terminal, jobs: control, previews: LoaderPreviewProvider(colors: previewColors))
+        // Asked before ncurses takes the terminal, so the answers are not read as keys.
+        let graphics = PreviewGraphics.decide(configuration.previewProtocol, colors: configuration.colors, environment: environment,
+                                              kernelCell: GraphicsProbe.cellPixelSize(), ask: { GraphicsProbe.ask() })
+        logger.info("previews", metadata: ["protocol": "\(graphics.pixelProtocol?.rawValue ?? "symbols")"])
+        let previews = LoaderPreviewProvider(colors: previewColors, pixels: graphics.pixelProtocol,
+                                             cellPixels: { graphics.cellPixels(kernel: GraphicsProbe.cellPixelSize()) })
+        let terminal = CursesTerminal(options: .init(mouse: configuration.mouse, noColor: !configuration.colors,
+                                                     graphics: graphics.pixelProtocol != nil))
+        let loop = AppLoop(state: state, terminal: terminal, jobs: control, previews: previews)
         var failure: Failure?
         do { try await loop.run() } catch { failure = .terminal(error.description) }
         await queue.close()

@@ -9,10 +9,17 @@ import TerminalUI
 public final class LoaderPreviewProvider: PreviewProvider {
     private let loaders: [PreviewSlot: PreviewLoader]
     private let colors: Mutex<PreviewColorMode>
+    private let pixels: PixelProtocol?
+    private let cellPixels: @Sendable () -> (width: Int, height: Int)
 
     /// `colors` is what the environment asks for (`PreviewColorMode.preferred`); the terminal's
     /// palette may lower it once known. The UI has no 24-bit colours, so true colour becomes 256.
-    public init(colors: PreviewColorMode, cache: PreviewCache = PreviewCache(capacity: 64)) {
+    /// With `pixels`, pictures are made as that protocol's graphics at the cell size
+    /// `cellPixels` gives when each is asked for (a font change follows at the next load).
+    public init(colors: PreviewColorMode, cache: PreviewCache = PreviewCache(capacity: 64), pixels: PixelProtocol? = nil,
+                cellPixels: @escaping @Sendable () -> (width: Int, height: Int) = { PixelEncoding.fallbackCell }) {
+        self.pixels = pixels
+        self.cellPixels = cellPixels
         var loaders: [PreviewSlot: PreviewLoader] = [:]
         for slot in PreviewSlot.allCases { loaders[slot] = PreviewLoader(cache: cache, label: "preview-\(slot.rawValue)") }
         self.loaders = loaders
@@ -48,7 +55,11 @@ public final class LoaderPreviewProvider: PreviewProvider {
     }
 
     private func request(_ key: PreviewRequestKey) -> PreviewRequest {
-        PreviewRequest(path: key.path.bytes, columns: key.columns, rows: key.rows,
-                       options: PreviewOptions(colors: colorMode, symbols: .half))
+        var options = PreviewOptions(colors: colorMode, symbols: .half)
+        if let pixels {
+            let cell = cellPixels()
+            options.pixels = PixelEncoding(pixelProtocol: pixels, cellWidth: cell.width, cellHeight: cell.height)
+        }
+        return PreviewRequest(path: key.path.bytes, columns: key.columns, rows: key.rows, options: options)
     }
 }

@@ -9,7 +9,8 @@ enum PreviewConversion {
             let cells = image.cells.map {
                 PreviewPictureCell(symbol: $0.symbol, foreground: color($0.foreground), background: color($0.background))
             }
-            guard let picture = PreviewPicture(columns: image.columns, rows: image.rows, cells: cells) else {
+            let pixels = image.pixels.map { PreviewPixels(graphics: graphics($0.pixelProtocol), id: $0.id, bytes: $0.bytes) }
+            guard let picture = PreviewPicture(columns: image.columns, rows: image.rows, cells: cells, pixels: pixels) else {
                 return .failed("could not draw the preview")
             }
             let source = image.source
@@ -17,6 +18,14 @@ enum PreviewConversion {
                                                   fileSize: source.fileSize, frameCount: source.frameCount))
         case .failure(let error):
             return .failed(error.description)
+        }
+    }
+
+    static func graphics(_ pixelProtocol: PixelProtocol) -> PixelGraphics {
+        switch pixelProtocol {
+        case .kitty: .kitty
+        case .sixel: .sixel
+        case .iterm2: .iterm2
         }
     }
 

@@ -60,7 +60,8 @@ public final class PreviewCache: Sendable {
     public func store(_ outcome: Result<PreviewImage, PreviewError>, for key: PreviewKey) {
         if case .failure(.cancelled) = outcome { return }
         let cells: Int
-        if case .success(let image) = outcome { cells = image.cells.count } else { cells = 0 }
+        // Escape output counts as a cell per 32 bytes (about what a cell costs in memory).
+        if case .success(let image) = outcome { cells = image.cells.count + (image.pixels?.bytes.count ?? 0) / 32 } else { cells = 0 }
         guard cells <= maxCells else { return }
         state.withLock { state in
             state.clock += 1

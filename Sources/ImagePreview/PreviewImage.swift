@@ -83,9 +83,11 @@ public struct PreviewImage: Hashable, Sendable {
     public let source: PreviewSourceInfo
     public let colors: PreviewColorMode
     public let symbols: PreviewSymbols
+    /// The picture as terminal graphics covering these cells, when pixels were asked for.
+    public let pixels: EncodedPixels?
 
     public init(columns: Int, rows: Int, cells: [PreviewCell], source: PreviewSourceInfo,
-                colors: PreviewColorMode, symbols: PreviewSymbols) {
+                colors: PreviewColorMode, symbols: PreviewSymbols, pixels: EncodedPixels? = nil) {
         precondition(cells.count == columns * rows, "a preview needs columns × rows cells")
         self.columns = columns
         self.rows = rows
@@ -93,6 +95,7 @@ public struct PreviewImage: Hashable, Sendable {
         self.source = source
         self.colors = colors
         self.symbols = symbols
+        self.pixels = pixels
     }
 
     public subscript(x: Int, y: Int) -> PreviewCell { cells[y * columns + x] }
@@ -106,5 +109,12 @@ public struct PreviewImage: Hashable, Sendable {
     /// The whole preview as ANSI text, one line per row, each ending in a newline.
     public var ansiText: String {
         ansiLines.map { $0 + "\n" }.joined()
+    }
+
+    /// What a script gets: the terminal graphics and a newline when made as pixels, else the
+    /// ANSI text.
+    public var terminalOutput: [UInt8] {
+        guard let pixels else { return Array(ansiText.utf8) }
+        return pixels.bytes + [0x0A]
     }
 }

@@ -45,16 +45,20 @@ public struct PreviewOptions: Hashable, Sendable {
     public var maxPixels: Int
     /// Files larger than this are refused without being read.
     public var maxFileBytes: Int
+    /// Set: the preview is terminal graphics in this protocol (its cells are blank, to sit
+    /// under the pixels); nil: character cells.
+    public var pixels: PixelEncoding?
 
     public static let defaultMaxPixels = 8192 * 8192
     public static let defaultMaxFileBytes = 256 * 1024 * 1024
 
     public init(colors: PreviewColorMode = .indexed256, symbols: PreviewSymbols = .half, cellAspect: Double = 0.5,
-                maxPixels: Int = PreviewOptions.defaultMaxPixels, maxFileBytes: Int = PreviewOptions.defaultMaxFileBytes) {
+                maxPixels: Int = PreviewOptions.defaultMaxPixels, maxFileBytes: Int = PreviewOptions.defaultMaxFileBytes, pixels: PixelEncoding? = nil) {
         self.colors = colors
         self.symbols = symbols
         self.cellAspect = cellAspect
         self.maxPixels = maxPixels
         self.maxFileBytes = maxFileBytes
+        self.pixels = pixels
     }
 }

@@ -34,6 +34,10 @@ public enum Previewer {
         let maxColumns = min(max(1, columns), maxCells), maxRows = min(max(1, rows), maxCells)
         let decoded = try decode(data: data, columns: maxColumns, rows: maxRows, options: options, cancellation: cancellation)
         try cancellation?.check()
+        if let encoding = options.pixels {
+            return try pixelPreview(decoded, fileSize: fileSize ?? Int64(data.count), columns: maxColumns, rows: maxRows,
+                                    options: options, encoding: encoding, cancellation: cancellation)
+        }
         let grid = CellRenderer.grid(imageWidth: decoded.header.width, imageHeight: decoded.header.height,
                                      columns: maxColumns, rows: maxRows, cellAspect: options.cellAspect)
         let small = decoded.downsampled(atLeast: CellRenderer.samplingPixels(columns: grid.columns, rows: grid.rows))
@@ -45,12 +49,34 @@ public enum Previewer {
         let cells = try CellRenderer.render(pixels: opaque.pixels, width: opaque.width, height: opaque.height,
                                             columns: grid.columns, rows: grid.rows,
                                             colors: options.colors, symbols: options.symbols)
-        let header = decoded.header
-        let source = PreviewSourceInfo(format: header.format, width: header.width, height: header.height,
-                                       fileSize: fileSize ?? Int64(data.count), frameCount: header.frameCount,
-                                       traits: header.traits)
-        return PreviewImage(columns: grid.columns, rows: grid.rows, cells: cells, source: source,
+        return PreviewImage(columns: grid.columns, rows: grid.rows, cells: cells, source: sourceInfo(decoded, fileSize ?? Int64(data.count)),
                             colors: options.colors, symbols: options.symbols)
+    }
+
+    /// The decoded picture as terminal graphics over blank cells (what the UI draws under it).
+    static func pixelPreview(_ decoded: DecodedImage, fileSize: Int64, columns: Int, rows: Int, options: PreviewOptions,
+                             encoding: PixelEncoding, cancellation: PreviewCancellation?) throws(PreviewError) -> PreviewImage {
+        let grid = PixelRenderer.grid(imageWidth: decoded.header.width, imageHeight: decoded.header.height,
+                                      columns: columns, rows: rows, encoding: encoding)
+        let target = PixelRenderer.pixels(columns: grid.columns, rows: grid.rows, encoding: encoding)
+        let small = decoded.downsampled(atLeast: target)
+        try cancellation?.check()
+        // Checker squares two cells wide, as in the cell previews.
+        let square = max(1, small.width * 2 * encoding.cellWidth / max(1, target.width))
+        let opaque = small.compositedOverChecker(square: square)
+        try cancellation?.check()
+        let pixels = try PixelRenderer.encode(pixels: opaque.pixels, width: opaque.width, height: opaque.height,
+                                              columns: grid.columns, rows: grid.rows, encoding: encoding)
+        try cancellation?.check()
+        let blank = PreviewCell(symbol: " ", foreground: .terminalDefault, background: .terminalDefault)
+        return PreviewImage(columns: grid.columns, rows: grid.rows, cells: Array(repeating: blank, count: grid.columns * grid.rows),
+                            source: sourceInfo(decoded, fileSize), colors: options.colors, symbols: options.symbols, pixels: pixels)
+    }
+
+    static func sourceInfo(_ decoded: DecodedImage, _ fileSize: Int64) -> PreviewSourceInfo {
+        let header = decoded.header
+        return PreviewSourceInfo(format: header.format, width: header.width, height: header.height,
+                                 fileSize: fileSize, frameCount: header.frameCount, traits: header.traits)
     }
 
     /// Decodes at no less than the size a `columns` × `rows` preview needs (exposed for tests).
@@ -63,6 +89,12 @@ public enum Previewer {
                 throw .tooManyPixels(format: header.format, width: header.width, height: header.height, limit: options.maxPixels)
             }
             guard header.width > 0, header.height > 0 else { throw .empty(header.format) }
+            if let encoding = options.pixels {
+                let grid = PixelRenderer.grid(imageWidth: header.width, imageHeight: header.height,
+                                              columns: columns, rows: rows, encoding: encoding)
+                let target = PixelRenderer.pixels(columns: grid.columns, rows: grid.rows, encoding: encoding)
+                return DecodeTarget(minimum: target, sampling: target)
+            }
             let grid = CellRenderer.grid(imageWidth: header.width, imageHeight: header.height,
                                          columns: columns, rows: rows, cellAspect: options.cellAspect)
             return DecodeTarget(

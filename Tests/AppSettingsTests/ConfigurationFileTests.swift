@@ -82,3 +82,39 @@ import Testing
         #expect(d.data == "/h/.local/share/ideogram-tui")
     }
 }
+
+/// `preview_protocol` and `IDEOGRAM_PREVIEW`: how previews are drawn.
+@Suite struct PreviewProtocolSettingTests {
+    private func write(_ text: String) throws -> String {
+        let path = NSTemporaryDirectory() + "config-\(UUID().uuidString).toml"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test func theFileNamesAProtocolAndTheEnvironmentWins() throws {
+        let path = try write("preview_protocol = \"sixel\"\n")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(try Settings.resolve(configPath: path, environment: [:]).previewProtocol == .sixel)
+        #expect(try Settings.resolve(configPath: path, environment: ["IDEOGRAM_PREVIEW": "Kitty"]).previewProtocol == .kitty)
+        #expect(try Settings.resolve(configPath: path, environment: ["IDEOGRAM_PREVIEW": ""]).previewProtocol == .sixel)
+        let none = NSTemporaryDirectory() + "absent-\(UUID().uuidString).toml"
+        #expect(try Settings.resolve(flags: SettingValues(), environment: ["XDG_CONFIG_HOME": none]).previewProtocol == .auto)
+    }
+
+    @Test func aWrongValueNamesTheKeyAndWhatIsAllowed() throws {
+        let path = try write("preview_protocol = \"pixels\"\n")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let allowed = "is not one of \"auto\", \"kitty\", \"sixel\", \"iterm2\", \"symbols\""
+        #expect(throws: ConfigurationError(source: path, key: "preview_protocol", problem: "\"pixels\" \(allowed)")) {
+            try Settings.resolve(configPath: path, environment: [:])
+        }
+        #expect(throws: ConfigurationError(source: "environment", key: "IDEOGRAM_PREVIEW", problem: "\"blocks\" \(allowed)")) {
+            try SettingValues(environment: ["IDEOGRAM_PREVIEW": "blocks"])
+        }
+        let number = try write("preview_protocol = 4\n")
+        defer { try? FileManager.default.removeItem(atPath: number) }
+        #expect(throws: ConfigurationError(source: number, key: "preview_protocol", problem: "must be a string in quotes")) {
+            try Settings.resolve(configPath: number, environment: [:])
+        }
+    }
+}

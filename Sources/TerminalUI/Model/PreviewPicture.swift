@@ -17,13 +17,17 @@ public struct PreviewPicture: Hashable, Sendable {
     public let columns: Int
     public let rows: Int
     public let cells: [PreviewPictureCell]
+    /// The same picture as terminal graphics covering these cells (whose cells are then blank),
+    /// when the terminal shows pixels.
+    public let pixels: PreviewPixels?
 
     /// Nil when `cells` is not exactly `columns` × `rows`: a malformed picture is never drawn.
-    public init?(columns: Int, rows: Int, cells: [PreviewPictureCell]) {
+    public init?(columns: Int, rows: Int, cells: [PreviewPictureCell], pixels: PreviewPixels? = nil) {
         guard columns >= 0, rows >= 0, cells.count == columns * rows else { return nil }
         self.columns = columns
         self.rows = rows
         self.cells = cells
+        self.pixels = pixels
     }
 
     public subscript(x: Int, y: Int) -> PreviewPictureCell { cells[y * columns + x] }
