@@ -11,6 +11,9 @@
 #   09-details.png     Enter: the job's details, every image, the whole prompt
 #   06-help.png        the ? help, generated from the key tables
 #   07-help-filter.png the help filtered by typing
+#   10-model-chooser.png  m: the upscalers, filtered by typing
+#   11-model-quote.png    topaz-standard-2 at x4, denoise 0.3: the output size and the service's quote
+#   12-compare.png        the same picture through two models, marked and compared with c
 # Re-run it whenever the UI changes. Installs xvfb, xterm, xdotool, imagemagick and the DejaVu
 # fonts with apt-get when missing (as root). Environment: IDEOGRAM_TUI_BIN (default: build with
 # SCRATCH, default .build), COLS/ROWS (default 120x36), OUT (default screenshots/).
@@ -145,6 +148,35 @@ key question
 shot 06-help.png
 type_text "seed"
 shot 07-help-filter.png
+key Escape
+
+# 10. m: the model chooser, filtered.
+key m
+type_text "topaz"
+shot 10-model-chooser.png
+# 11. topaz-standard-2 (the first match), back in the results pane; to the parameters:
+# the factor x4, denoise typed as .3, then the quote after the pause in typing.
+key Return
+key Tab Tab
+key Right Right
+key Down
+type_text ".3"
+sleep 1.5
+shot 11-model-quote.png
+# 12. One picture through topaz-standard-2, then topaz-bloom-2; both marked and compared.
+key ctrl+s
+for _ in $(seq 600); do [ "$(results_count)" -ge 3 ] && break; sleep 0.1; done
+key m
+type_text "bloom"
+key Return
+key ctrl+s
+for _ in $(seq 600); do [ "$(results_count)" -ge 4 ] && break; sleep 0.1; done
+sleep 1
+key Tab
+key g
+key space space
+key c
+shot 12-compare.png 1.5
 key Escape
 
 key q

@@ -34,7 +34,7 @@ import TerminalUI
 
     @Test func kittyDeletionNamesTheImageAndThePlacement() {
         #expect(Self.text(GraphicsOutput.kittyDelete(KittyPlacement(image: 42, placement: 3))) == "\u{1B}_Ga=d,d=I,i=42,p=3,q=2\u{1B}\\")
-        #expect(PreviewSlot.allCases.map(GraphicsOutput.placementID) == [1, 2, 3, 4])
+        #expect(PreviewSlot.allCases.map(GraphicsOutput.placementID) == Array(1...UInt32(PreviewSlot.allCases.count)), "one placement id per slot")
         #expect(Self.text(GraphicsOutput.kittyDeleteAll) == "\u{1B}_Ga=d,d=A,q=2\u{1B}\\")
     }
 }

@@ -41,6 +41,9 @@ import Testing
         #expect(s.previews[.compareFirst].request?.path == FilePath("/data/out/harbour-std2.png"))
         #expect(s.previews[.compareSecond].request?.path == FilePath("/data/out/harbour-bloom2.png"))
         #expect(s.previews[.compareSource].request?.path == FilePath("/data/pics/harbour.png"))
+        for slot in PreviewSlot.allCases where !PreviewSlot.compareSlots.contains(slot) {
+            #expect(s.previews[slot].request == nil, "\(slot) waits under the compare view (pixels would sit above it)")
+        }
         let text = Self.text(s)
         for expected in ["topaz-standard-2 x4", "topaz-bloom-2 x2", "denoise 0.3", "creativity 5", "4096×3072 · $0.13",
                          "2048×1536 · $0.38", "Source harbour.png 1024×768"] {

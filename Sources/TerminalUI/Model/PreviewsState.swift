@@ -11,6 +11,9 @@ public enum PreviewSlot: String, Hashable, Sendable, CaseIterable {
     case enlarged
     /// The compare view: the first marked job's source, then each marked job's result.
     case compareSource, compareFirst, compareSecond
+
+    /// The slots the compare view shows; the others wait while it is open.
+    public static let compareSlots: Set<PreviewSlot> = [.compareSource, .compareFirst, .compareSecond]
 }
 
 /// What a slot asks for: a file and the cell box the picture must fit. Results come back with

@@ -35,6 +35,8 @@ enum PreviewUpdate {
     static func wantedRequest(_ slot: PreviewSlot, _ state: AppState) -> PreviewRequestKey? {
         let layout = Layout(size: state.size)
         if slot == .enlarged && state.showsDetails { return detailsRequest(state, layout) }
+        // The compare view covers the screen: the panes' pictures (pixels would sit above it) wait.
+        if state.showsCompare && !PreviewSlot.compareSlots.contains(slot) { return nil }
         guard let box = layout.previewBox(slot) else { return nil }
         let path: FilePath
         var modified: Int64?
