@@ -11,9 +11,9 @@
 #   09-details.png     Enter: the job's details, every image, the whole prompt
 #   06-help.png        the ? help, generated from the key tables
 #   07-help-filter.png the help filtered by typing
-#   10-model-chooser.png  m: the upscalers, filtered by typing
-#   11-model-quote.png    topaz-standard-2 at x4, denoise 0.3: the output size and the service's quote
-#   12-compare.png        the same picture through two models, marked and compared with c
+#   12-model-chooser.png  m: the upscalers, filtered by typing
+#   13-model-quote.png    topaz-standard-2 at x4, denoise 0.3: the output size and the service's quote
+#   14-compare.png        the same picture through two models, marked and compared with c
 # Re-run it whenever the UI changes. Installs xvfb, xterm, xdotool, imagemagick and the DejaVu
 # fonts with apt-get when missing (as root). Environment: IDEOGRAM_TUI_BIN (default: build with
 # SCRATCH, default .build), COLS/ROWS (default 120x36), OUT (default screenshots/).
@@ -150,11 +150,11 @@ type_text "seed"
 shot 07-help-filter.png
 key Escape
 
-# 10. m: the model chooser, filtered.
+# 12. m: the model chooser, filtered.
 key m
 type_text "topaz"
-shot 10-model-chooser.png
-# 11. topaz-standard-2 (the first match), back in the results pane; to the parameters:
+shot 12-model-chooser.png
+# 13. topaz-standard-2 (the first match), back in the results pane; to the parameters:
 # the factor x4, denoise typed as .3, then the quote after the pause in typing.
 key Return
 key Tab Tab
@@ -162,8 +162,8 @@ key Right Right
 key Down
 type_text ".3"
 sleep 1.5
-shot 11-model-quote.png
-# 12. One picture through topaz-standard-2, then topaz-bloom-2; both marked and compared.
+shot 13-model-quote.png
+# 14. One picture through topaz-standard-2, then topaz-bloom-2; both marked and compared.
 key ctrl+s
 for _ in $(seq 600); do [ "$(results_count)" -ge 3 ] && break; sleep 0.1; done
 key m
@@ -176,7 +176,7 @@ key Tab
 key g
 key space space
 key c
-shot 12-compare.png 1.5
+shot 14-compare.png 1.5
 key Escape
 
 key q
