@@ -49,11 +49,13 @@ enum ModelFieldsView {
     // MARK: output size
 
     /// "1000x872 -> 4000x3488, 14.0 MP", or why it cannot be made.
-    static func outputText(_ request: V2Request?, model: UpscaleModel, factor: UpscaleFactor, width: Int, height: Int) -> (String, impossible: Bool) {
+    static func outputText(model: UpscaleModel, factor: UpscaleFactor, tier: ResolutionTier, width: Int, height: Int) -> (String, impossible: Bool) {
         let source = "\(width)x\(height)"
         if model == .nanoBananaPro {
-            let tier = request?.values[.resolutionTier]?.formText ?? UpscaleField.resolutionTier.modelDefault
-            return ("\(source) -> \(tier) tier (the service sizes it)", false)
+            guard max(width, height) < tier.longSide else {
+                return ("impossible: \(source) is already at or above \(tier.rawValue) (\(tier.longSide) px)", true)
+            }
+            return ("\(source) -> \(tier.rawValue) tier (the service sizes it)", false)
         }
         let out = (width * factor.multiplier, height * factor.multiplier)
         let target = "\(source) -> \(out.0)x\(out.1)"
@@ -78,7 +80,9 @@ enum ModelFieldsView {
         }
         let factorText = state.parameters.models.value(.upscaleFactor)?.formText ?? UpscaleField.upscaleFactor.modelDefault
         let factor = UpscaleFactor(rawValue: factorText) ?? .x2
-        let (text, impossible) = outputText(state.parameters.v2Request, model: model, factor: factor, width: width, height: height)
+        let tierText = state.parameters.models.value(.resolutionTier)?.formText ?? UpscaleField.resolutionTier.modelDefault
+        let tier = ResolutionTier(rawValue: tierText) ?? .twoK
+        let (text, impossible) = outputText(model: model, factor: factor, tier: tier, width: width, height: height)
         screen.write(Draw.fit(text, width: room), x: row.x + used, y: row.y, style: impossible ? theme.problem : theme.text)
     }
 
