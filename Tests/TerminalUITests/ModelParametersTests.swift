@@ -114,6 +114,17 @@ import Testing
         #expect(s.message?.text.contains("upscale_factor") == true)
     }
 
+    @Test func aSourceAtTheTierIsShownImpossibleAndRefused() {
+        var s = Self.state(.nanoBananaPro)
+        _ = update(&s, .imageInspected(FilePath(Self.beach), .image(format: "PNG", width: 2100, height: 900)))
+        #expect(render(s, size: s.size).lines.joined().contains("impossible: 2100x900 is already at or above 2K"), "shown before any submit key")
+        #expect(update(&s, .key(.ctrl("s"))).isEmpty)
+        #expect(s.message?.text.contains("2100x900 is already at or above 2K (2048 pixels on the long side)") == true, "\(String(describing: s.message))")
+        s.parameters.models.set(.resolutionTier, .choice("4K"))
+        #expect(render(s, size: s.size).lines.joined().contains("2100x900 -> 4K tier"))
+        #expect(update(&s, .key(.ctrl("s"))).count == 1, "4K is above the source: sent")
+    }
+
     @Test func anInvalidFieldIsRefusedNamingIt() {
         var s = Self.state(.topazBloom2)
         s.parameters.models.focus = .creativity
@@ -185,6 +196,34 @@ import Testing
         let sent = update(&s, .key(.char("y"))).filter { if case .submit = $0 { true } else { false } }
         #expect(sent == [.submit([JobSubmission(sourcePath: Self.beach, v2Request: Self.v2Job().generation!.request,
                                                 quote: PriceQuote(usdMicros: 377_500, qualifier: .exact), basedOn: "g1")])])
+    }
+
+    @Test func eFromAnotherFolderReadsTheSourcesSizeForTheOutputAndTheQuote() {
+        let elsewhere = "/data/other/sea.png"
+        var job = Self.v2Job()
+        job.sourcePath = elsewhere
+        var s = Fixtures.state()
+        _ = update(&s, .jobsChanged(Fixtures.jobs() + [job]))
+        s.focus = .results
+        s.results.selectedID = "g1"
+        #expect(update(&s, .key(.char("e"))) == [.inspectImages([FilePath(elsewhere)])])
+        #expect(render(s, size: s.size).lines.joined().contains("size not read yet"))
+        _ = update(&s, .imageInspected(FilePath(elsewhere), .image(format: "PNG", width: 500, height: 400)))
+        #expect(render(s, size: s.size).lines.joined().contains("500x400 -> 2000x1600, 3.2 MP"))
+        let t = Fixtures.t0.addingTimeInterval(100)
+        let asked = update(&s, [.tick(t), .tick(t.addingTimeInterval(1))]).filter(Self.isQuote)
+        #expect(asked == [.requestQuote(QuoteKey(sourcePath: elsewhere, request: job.generation!.request, width: 500, height: 400))])
+    }
+
+    @Test func aV2BatchIsAskedAboutWithItsModelAndTotal() {
+        var s = Self.state(.topazStandard2)
+        s.files.marked = [FilePath(Self.beach), FilePath("/data/pics/dunes.png")]
+        #expect(update(&s, .key(.ctrl("s"))).isEmpty)
+        guard case .confirm(let question)? = s.overlay else { Issue.record("no question"); return }
+        let text = ConfirmOverlayView.text(question)
+        #expect(text[0] == "Upscale 2 images with topaz-standard-2?")
+        #expect(!text.joined().contains("billed images"), "no legacy wording: \(text)")
+        #expect(ConfirmOverlayView.moneyLines(question, s).first?.hasPrefix("Model topaz-standard-2 · total ") == true)
     }
 
     @Test func aClickFocusesTheFieldDrawnThere() {
