@@ -45,7 +45,7 @@ struct ModelsAndMoneyEndToEndTests {
         try tmux.waitForScreen("two marks") { $0.contains("2 marked") }
         try tmux.key("C-s")
         let question = try tmux.waitForScreen("the question with the model and the total") {
-            $0.contains("Upscale 2 images with topaz-standard-2?") && $0.contains("Model topaz-standard-2 · total $")
+            $0.contains("Upscale 2 images with topaz-standard-2?") && $0.contains("Model topaz-standard-2 · total ")
         }
         #expect(!question.contains("billed images"), "no legacy wording:\n\(question)")
         try tmux.key("y")
@@ -64,8 +64,8 @@ struct ModelsAndMoneyEndToEndTests {
         let alphaRow = try #require(Self.rows(of: "std2", in: done).first { $0.contains("alpha.png") })
         #expect(Self.cost(in: alphaRow) == alphaQuote, "alpha billed what it was quoted:\n\(done)")
 
-        // Alpha again through topaz-bloom-2: `e` on its row (newest first: bravo, alpha), `m`,
-        // x4 again, Ctrl-S (one cheap image: sent at once).
+        // Alpha again through topaz-bloom-2: `e` on its row (newest first: bravo, alpha), `m`
+        // (x4 comes along), Ctrl-S (one cheap image: sent at once).
         try tmux.key("Tab", "Tab")
         try Self.selectJob(row: 1, model: "topaz-standard-2", source: "alpha", tmux)
         try tmux.key("e")
@@ -74,10 +74,9 @@ struct ModelsAndMoneyEndToEndTests {
         try tmux.waitForScreen("the model chooser") { $0.contains("topaz-bloom-2") && $0.contains("nano-banana-pro") }
         try tmux.type("bloom")
         try tmux.key("Enter")
-        try tmux.waitForScreen("topaz-bloom-2 chosen") { Self.modelLine($0)?.contains("topaz-bloom-2") == true }
-        try tmux.key("Right", "Right")
-        try tmux.waitForScreen("bloom at x4 for alpha, quoted", timeout: 60) {
-            $0.contains("[x4]") && $0.contains("64x48 -> 256x192") && Self.quotedPrice($0) != nil
+        try tmux.waitForScreen("topaz-bloom-2 chosen at x4 (the factor comes along) for alpha, quoted", timeout: 60) {
+            Self.modelLine($0)?.contains("topaz-bloom-2") == true && $0.contains("[x4]") && $0.contains("64x48 -> 256x192")
+                && Self.quotedPrice($0) != nil
         }
         try tmux.key("C-s")
         try tmux.waitForScreen("the bloom job done, billed", timeout: 180) { screen in

@@ -48,6 +48,22 @@ import Testing
         #expect(s.parameters.prompt.text == "legacy words")
     }
 
+    @Test func aFactorSetComesAlongToAModelWithNoneSet() {
+        var s = Self.state(.topazStandard2)
+        s.parameters.models.set(.upscaleFactor, .choice("x4"))
+        s.parameters.choose(.topazBloom2)
+        #expect(s.parameters.models.value(.upscaleFactor) == .choice("x4"), "compared at the same size")
+        s.parameters.models.set(.upscaleFactor, .choice("x2"))
+        s.parameters.choose(.topazStandard2)
+        s.parameters.choose(.topazBloom2)
+        #expect(s.parameters.models.value(.upscaleFactor) == .choice("x2"), "a model's own factor is kept")
+        s.parameters.models.set(.upscaleFactor, .choice("x8"))
+        s.parameters.choose(.topazWonder4)
+        #expect(s.parameters.models.value(.upscaleFactor) == nil, "x8 is not a factor topaz-wonder-4 takes")
+        _ = update(&s, .imageInspected(FilePath(Self.beach), .image(format: "PNG", width: 40, height: 30)))
+        #expect(render(s, size: s.size).lines.joined().contains("40x30 -> 80x60, under 0.1 MP"))
+    }
+
     @Test func aDecimalIsTypedAsWrittenAndErasedBackToAuto() {
         var s = Self.state(.topazStandard2)
         s.parameters.models.focus = .denoise

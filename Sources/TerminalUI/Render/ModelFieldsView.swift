@@ -61,7 +61,8 @@ enum ModelFieldsView {
         let target = "\(source) -> \(out.0)x\(out.1)"
         guard max(out.0, out.1) > V2Request.maxOutputSide else {
             let tenths = (Int64(out.0) * Int64(out.1) + 50_000) / 100_000
-            return ("\(target), \(tenths / 10).\(tenths % 10) MP", false)
+            // A thumbnail's output would read "0.0 MP", as if nothing came out.
+            return ("\(target), " + (tenths == 0 ? "under 0.1 MP" : "\(tenths / 10).\(tenths % 10) MP"), false)
         }
         return ("impossible: \(target), over \(V2Request.maxOutputSide) px", true)
     }
