@@ -101,7 +101,7 @@ enum ConfirmOverlayView {
             let model = submissions.first?.v2Request?.model.rawValue ?? ""
             return ["Upscale \(submissions.count == 1 ? "1 image" : "\(submissions.count) images") with \(model)?",
                     Submission.names(submissions.map(\.sourcePath), limit: 3),
-                    "Each generation that completes is billed, even if the safety check withholds its image."]
+                    "A completed generation is billed, even if its image is withheld."]
         case .submit(let submissions, let leftOut):
             let total = Submission.images(submissions)
             let files = submissions.count == 1 ? "1 image" : "\(submissions.count) images"
