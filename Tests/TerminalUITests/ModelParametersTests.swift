@@ -243,6 +243,17 @@ import Testing
         #expect(ConfirmOverlayView.moneyLines(question, s).first?.hasPrefix("Model topaz-standard-2 · total ") == true)
     }
 
+    @Test func thePriceRowAddsUpTheMarkedImages() {
+        var s = Self.state(.topazStandard2)
+        s.size = Size(columns: 120, rows: 40)
+        s.files.marked = [FilePath(Self.beach)]
+        let key = QuoteKey(sourcePath: Self.beach, request: s.parameters.v2Request!, width: 1024, height: 768)
+        _ = update(&s, .quoteAnswered(key, .quoted(PriceQuote(usdMicros: 125_830, qualifier: .exact))))
+        #expect(render(s, size: s.size).lines.joined().contains("$0.13 · 1 marked: $0.13"))
+        s.files.marked.insert(FilePath("/data/pics/unread.png"))
+        #expect(render(s, size: s.size).lines.joined().contains("· 2 marked: ~$0.13 (1 without a price)"), "a size not read yet has no price")
+    }
+
     @Test func aClickFocusesTheFieldDrawnThere() {
         var s = Self.state(.topazBloom2)
         let area = ModelFieldsView.listArea(Layout(size: s.size))

@@ -179,6 +179,19 @@ enum ModelFieldsView {
         if isPending(state) && written < room {
             written += screen.write(Draw.fit(" asking…", width: room - written), x: x + written, y: row.y, style: theme.dim)
         }
+        // Ctrl-S sends the marked images, not the one selected: their total beside it.
+        if let marked = markedText(state), written < room {
+            screen.write(Draw.fit(marked, width: room - written), x: x + written, y: row.y, style: theme.dim)
+        }
+    }
+
+    /// " · 2 marked: ~$0.0038": what the marked images cost together (quotes where known,
+    /// else the offline estimate); nil without marks or while the request is wrong.
+    static func markedText(_ state: AppState) -> String? {
+        guard !state.files.marked.isEmpty, let request = state.parameters.v2Request else { return nil }
+        let paths = Submission.targets(state).paths
+        guard !paths.isEmpty else { return nil }
+        return " · \(paths.count) marked: " + SubmissionPrice(ModelSubmission.submissions(paths, request, state), state).text
     }
 
     static func isPending(_ state: AppState) -> Bool {
