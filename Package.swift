@@ -162,7 +162,7 @@ let package = Package(
         .testTarget(name: "CommandTests", dependencies: ["IdeogramKit", "IdeogramClient", "FakeIdeogram"]),
         .testTarget(name: "ImagePreviewTests", dependencies: ["ImagePreview", "CPNG", "CJPEG", "CWebP"]),
         // Runs the built ideogram-tui in tmux against the fake service in its own process.
-        .testTarget(name: "EndToEndTests", dependencies: ["FakeIdeogram"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["FakeIdeogram", "IdeogramKit"]),
         // Times TerminalUI's update and render on big states (bench/ui-speed.sh runs it).
         .executableTarget(name: "ui-bench", dependencies: ["TerminalUI", "AppLoop", "IdeogramKit"], path: "bench/ui-bench"),
     ],

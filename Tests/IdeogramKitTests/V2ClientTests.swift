@@ -138,18 +138,19 @@ struct V2ClientTests {
         }
     }
 
-    @Test func theFakesOwnChecksComeBackAs400() async throws {
-        // The tier rule needs the service's judgement: a 2K source is already at the default tier.
+    @Test func aSourceAtTheTierIsRefusedBeforeAnythingIsSent() async throws {
+        // The service refuses a source already at or above the tier; the client checks it first.
         try await FakeServiceFixture.with { fixture in
             let image = try FakeServiceFixture.sampleImage(width: 2048, height: 8)
             let refused = await v2Error {
                 try await fixture.client.submitGeneration(image: image, request: .nanoBananaPro(NanoBananaProUpscale()))
             }
-            guard case .badRequest(let message)? = refused else {
-                Issue.record("not a 400: \(String(describing: refused))")
+            guard case .invalidRequest(let problem)? = refused else {
+                Issue.record("not refused before sending: \(String(describing: refused))")
                 return
             }
-            #expect(message.contains("tier"))
+            #expect(problem.field == "resolution_tier")
+            #expect(fixture.service.receivedV2Calls().isEmpty, "nothing reached the service")
         }
     }
 

@@ -66,7 +66,18 @@ import Testing
         let problem = try #require(x4.sizeProblem(width: 2049, height: 1000))
         #expect(problem.description.contains("2049x1000 x4 would be 8196x4000"))
         #expect(V2Request.auto(AutoUpscale()).factor == .x2, "unset: the model's default")
-        #expect(V2Request.nanoBananaPro(NanoBananaProUpscale()).sizeProblem(width: 9000, height: 9000) == nil)
+    }
+
+    @Test func aTierMustBeAboveTheSource() throws {
+        let twoK = V2Request.nanoBananaPro(NanoBananaProUpscale())
+        #expect(twoK.tier == .twoK, "unset: the default tier")
+        #expect(twoK.sizeProblem(width: 2047, height: 1000) == nil)
+        let problem = try #require(twoK.sizeProblem(width: 1000, height: 2048))
+        #expect(problem.field == "resolution_tier")
+        #expect(problem.description.contains("1000x2048 is already at or above 2K (2048 pixels on the long side)"))
+        #expect(V2Request.nanoBananaPro(NanoBananaProUpscale(tier: .fourK)).sizeProblem(width: 2048, height: 1000) == nil)
+        #expect(V2Request.nanoBananaPro(NanoBananaProUpscale(tier: .fourK)).sizeProblem(width: 9000, height: 9000) != nil)
+        #expect(V2Request.topazStandard2(TopazStandard2Upscale()).tier == nil)
     }
 
     @Test func requestsRoundTripThroughJSON() throws {

@@ -48,6 +48,22 @@ import Testing
         #expect(s.parameters.prompt.text == "legacy words")
     }
 
+    @Test func aFactorSetComesAlongToAModelWithNoneSet() {
+        var s = Self.state(.topazStandard2)
+        s.parameters.models.set(.upscaleFactor, .choice("x4"))
+        s.parameters.choose(.topazBloom2)
+        #expect(s.parameters.models.value(.upscaleFactor) == .choice("x4"), "compared at the same size")
+        s.parameters.models.set(.upscaleFactor, .choice("x2"))
+        s.parameters.choose(.topazStandard2)
+        s.parameters.choose(.topazBloom2)
+        #expect(s.parameters.models.value(.upscaleFactor) == .choice("x2"), "a model's own factor is kept")
+        s.parameters.models.set(.upscaleFactor, .choice("x8"))
+        s.parameters.choose(.topazWonder4)
+        #expect(s.parameters.models.value(.upscaleFactor) == nil, "x8 is not a factor topaz-wonder-4 takes")
+        _ = update(&s, .imageInspected(FilePath(Self.beach), .image(format: "PNG", width: 40, height: 30)))
+        #expect(render(s, size: s.size).lines.joined().contains("40x30 -> 80x60, under 0.1 MP"))
+    }
+
     @Test func aDecimalIsTypedAsWrittenAndErasedBackToAuto() {
         var s = Self.state(.topazStandard2)
         s.parameters.models.focus = .denoise
@@ -112,6 +128,18 @@ import Testing
         #expect(render(s, size: s.size).lines.joined().contains("impossible"), "shown before any submit key")
         #expect(update(&s, .key(.ctrl("s"))).isEmpty)
         #expect(s.message?.text.contains("upscale_factor") == true)
+    }
+
+    @Test func aSourceAtTheTierIsShownImpossibleAndRefused() {
+        var s = Self.state(.nanoBananaPro)
+        s.size = Size(columns: 120, rows: 40)
+        _ = update(&s, .imageInspected(FilePath(Self.beach), .image(format: "PNG", width: 2100, height: 900)))
+        #expect(render(s, size: s.size).lines.joined().contains("impossible: 2100x900 is already at or above 2K"), "shown before any submit key")
+        #expect(update(&s, .key(.ctrl("s"))).isEmpty)
+        #expect(s.message?.text.contains("2100x900 is already at or above 2K (2048 pixels on the long side)") == true, "\(String(describing: s.message))")
+        s.parameters.models.set(.resolutionTier, .choice("4K"))
+        #expect(render(s, size: s.size).lines.joined().contains("2100x900 -> 4K tier"))
+        #expect(update(&s, .key(.ctrl("s"))).count == 1, "4K is above the source: sent")
     }
 
     @Test func anInvalidFieldIsRefusedNamingIt() {
@@ -185,6 +213,45 @@ import Testing
         let sent = update(&s, .key(.char("y"))).filter { if case .submit = $0 { true } else { false } }
         #expect(sent == [.submit([JobSubmission(sourcePath: Self.beach, v2Request: Self.v2Job().generation!.request,
                                                 quote: PriceQuote(usdMicros: 377_500, qualifier: .exact), basedOn: "g1")])])
+    }
+
+    @Test func eFromAnotherFolderReadsTheSourcesSizeForTheOutputAndTheQuote() {
+        let elsewhere = "/data/other/sea.png"
+        var job = Self.v2Job()
+        job.sourcePath = elsewhere
+        var s = Fixtures.state()
+        _ = update(&s, .jobsChanged(Fixtures.jobs() + [job]))
+        s.focus = .results
+        s.results.selectedID = "g1"
+        #expect(update(&s, .key(.char("e"))) == [.inspectImages([FilePath(elsewhere)])])
+        #expect(render(s, size: s.size).lines.joined().contains("size not read yet"))
+        _ = update(&s, .imageInspected(FilePath(elsewhere), .image(format: "PNG", width: 500, height: 400)))
+        #expect(render(s, size: s.size).lines.joined().contains("500x400 -> 2000x1600, 3.2 MP"))
+        let t = Fixtures.t0.addingTimeInterval(100)
+        let asked = update(&s, [.tick(t), .tick(t.addingTimeInterval(1))]).filter(Self.isQuote)
+        #expect(asked == [.requestQuote(QuoteKey(sourcePath: elsewhere, request: job.generation!.request, width: 500, height: 400))])
+    }
+
+    @Test func aV2BatchIsAskedAboutWithItsModelAndTotal() {
+        var s = Self.state(.topazStandard2)
+        s.files.marked = [FilePath(Self.beach), FilePath("/data/pics/dunes.png")]
+        #expect(update(&s, .key(.ctrl("s"))).filter { if case .submit = $0 { true } else { false } }.isEmpty, "asked first")
+        guard case .confirm(let question)? = s.overlay else { Issue.record("no question"); return }
+        let text = ConfirmOverlayView.text(question)
+        #expect(text[0] == "Upscale 2 images with topaz-standard-2?")
+        #expect(!text.joined().contains("billed images"), "no legacy wording: \(text)")
+        #expect(ConfirmOverlayView.moneyLines(question, s).first?.hasPrefix("Model topaz-standard-2 · total ") == true)
+    }
+
+    @Test func thePriceRowAddsUpTheMarkedImages() {
+        var s = Self.state(.topazStandard2)
+        s.size = Size(columns: 120, rows: 40)
+        s.files.marked = [FilePath(Self.beach)]
+        let key = QuoteKey(sourcePath: Self.beach, request: s.parameters.v2Request!, width: 1024, height: 768)
+        _ = update(&s, .quoteAnswered(key, .quoted(PriceQuote(usdMicros: 125_830, qualifier: .exact))))
+        #expect(render(s, size: s.size).lines.joined().contains("$0.13 · 1 marked: $0.13"))
+        s.files.marked.insert(FilePath("/data/pics/unread.png"))
+        #expect(render(s, size: s.size).lines.joined().contains("· 2 marked: ~$0.13 (1 without a price)"), "a size not read yet has no price")
     }
 
     @Test func aClickFocusesTheFieldDrawnThere() {

@@ -102,6 +102,16 @@ public enum UpscaleFactor: String, CaseIterable, Sendable, Codable, Hashable {
 
 public enum ResolutionTier: String, CaseIterable, Sendable, Codable, Hashable {
     case oneK = "1K", twoK = "2K", fourK = "4K"
+
+    /// The output's long side. The contract names the tiers without a pixel figure; 1K, 2K
+    /// and 4K are taken as 1024, 2048 and 4096 pixels on the long side.
+    public var longSide: Int {
+        switch self {
+        case .oneK: 1024
+        case .twoK: 2048
+        case .fourK: 4096
+        }
+    }
 }
 
 public enum SubjectDetection: String, CaseIterable, Sendable, Codable, Hashable {

@@ -64,8 +64,22 @@ public enum V2Request: Sendable, Hashable {
         factor.map { (width * $0.multiplier, height * $0.multiplier) }
     }
 
-    /// The output-size rule, checked locally before anything is sent or quoted.
+    /// The tier asked for, or the default (2K); nil for a factor model.
+    public var tier: ResolutionTier? {
+        guard model == .nanoBananaPro else { return nil }
+        return values[.resolutionTier]?.text.flatMap(ResolutionTier.init) ?? .twoK
+    }
+
+    /// The output-size rules, checked locally before anything is sent or quoted: a factor may
+    /// not pass 8192 pixels a side; a tier must be larger than the source (the service
+    /// refuses a source already at or above it).
     public func sizeProblem(width: Int, height: Int) -> RequestValidationError? {
+        if let tier {
+            guard max(width, height) >= tier.longSide else { return nil }
+            return .invalid(field: "resolution_tier", value: tier.rawValue,
+                            allowed: "a tier above the source: \(width)x\(height) is already at or above \(tier.rawValue) "
+                                + "(\(tier.longSide) pixels on the long side)")
+        }
         guard let factor, let out = outputSize(width: width, height: height),
               max(out.width, out.height) > Self.maxOutputSide else { return nil }
         return .invalid(field: "upscale_factor", value: factor.rawValue,

@@ -7,7 +7,7 @@ public struct PaneImage: Hashable, Sendable {
 
     public static func current(_ state: AppState) -> PaneImage? {
         if let loaded = state.parameters.loadedFrom {
-            return PaneImage(path: loaded.sourcePath, size: state.files.inspections[FilePath(loaded.sourcePath)])
+            return PaneImage(path: loaded.sourcePath, size: state.files.inspections[FilePath(loaded.sourcePath)] ?? loaded.inspection)
         }
         guard let entry = state.files.selectedEntry, entry.kind.isFileLike, let path = state.files.selectedPath,
               let string = path.string else { return nil }
@@ -16,7 +16,8 @@ public struct PaneImage: Hashable, Sendable {
 
     /// A file's pixel size, if its header has been read and it is an image the API takes.
     public static func size(of path: String, _ state: AppState) -> (width: Int, height: Int)? {
-        guard case .image(_, let width, let height)? = state.files.inspections[FilePath(path)] else { return nil }
+        let loaded = state.parameters.loadedFrom.flatMap { $0.sourcePath == path ? $0.inspection : nil }
+        guard case .image(_, let width, let height)? = state.files.inspections[FilePath(path)] ?? loaded else { return nil }
         return (width, height)
     }
 

@@ -25,6 +25,7 @@ extension ParametersState {
     /// it belongs to, and the new model's comes in.
     public mutating func choose(_ model: UpscaleModel?) {
         guard model != models.model else { return }
+        let factor = models.model.flatMap { models.values[$0]?[.upscaleFactor] }
         if let current = models.model {
             let text = prompt.text.trimmingCharacters(in: .whitespaces)
             if current.takes(.prompt) { models.values[current, default: [:]][.prompt] = text.isEmpty ? nil : .text(prompt.text) }
@@ -33,6 +34,12 @@ extension ParametersState {
         }
         models.model = model
         if let model {
+            // The same picture through two models is compared at one size: a factor set on the
+            // model left comes along to one that has none set (and allows it).
+            if let factor, models.values[model]?[.upscaleFactor] == nil,
+               model.factors.contains(where: { $0.rawValue == factor.formText }) {
+                models.values[model, default: [:]][.upscaleFactor] = factor
+            }
             prompt.setText(models.values[model]?[.prompt]?.promptText ?? "")
             models.focus = model.fields.first ?? .upscaleFactor
             // Nothing to edit when the new model takes no prompt.

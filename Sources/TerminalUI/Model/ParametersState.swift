@@ -47,6 +47,9 @@ public struct ParametersState: Hashable, Sendable {
         public var id: JobRowID
         public var sourcePath: String
         public var sourceName: String
+        /// The source's header, read on `e` when its folder is not the one shown (the files
+        /// pane keeps only the shown folder's sizes), for the output size and the quote.
+        public var inspection: ImageInspection? = nil
     }
 
     /// The chosen model and every model's values (`ModelFields`).

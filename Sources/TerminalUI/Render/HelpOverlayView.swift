@@ -96,6 +96,12 @@ struct HelpPage {
 enum ConfirmOverlayView {
     static func text(_ question: Confirmation) -> [String] {
         switch question {
+        case .submit(let submissions, _) where submissions.first?.v2Request != nil:
+            // The price and the model's name come in the money lines below (the quotes summed).
+            let model = submissions.first?.v2Request?.model.rawValue ?? ""
+            return ["Upscale \(submissions.count == 1 ? "1 image" : "\(submissions.count) images") with \(model)?",
+                    Submission.names(submissions.map(\.sourcePath), limit: 3),
+                    "A completed generation is billed, even if its image is withheld."]
         case .submit(let submissions, let leftOut):
             let total = Submission.images(submissions)
             let files = submissions.count == 1 ? "1 image" : "\(submissions.count) images"

@@ -49,17 +49,20 @@ enum ModelFieldsView {
     // MARK: output size
 
     /// "1000x872 -> 4000x3488, 14.0 MP", or why it cannot be made.
-    static func outputText(_ request: V2Request?, model: UpscaleModel, factor: UpscaleFactor, width: Int, height: Int) -> (String, impossible: Bool) {
+    static func outputText(model: UpscaleModel, factor: UpscaleFactor, tier: ResolutionTier, width: Int, height: Int) -> (String, impossible: Bool) {
         let source = "\(width)x\(height)"
         if model == .nanoBananaPro {
-            let tier = request?.values[.resolutionTier]?.formText ?? UpscaleField.resolutionTier.modelDefault
-            return ("\(source) -> \(tier) tier (the service sizes it)", false)
+            guard max(width, height) < tier.longSide else {
+                return ("impossible: \(source) is already at or above \(tier.rawValue) (\(tier.longSide) px)", true)
+            }
+            return ("\(source) -> \(tier.rawValue) tier (the service sizes it)", false)
         }
         let out = (width * factor.multiplier, height * factor.multiplier)
         let target = "\(source) -> \(out.0)x\(out.1)"
         guard max(out.0, out.1) > V2Request.maxOutputSide else {
             let tenths = (Int64(out.0) * Int64(out.1) + 50_000) / 100_000
-            return ("\(target), \(tenths / 10).\(tenths % 10) MP", false)
+            // A thumbnail's output would read "0.0 MP", as if nothing came out.
+            return ("\(target), " + (tenths == 0 ? "under 0.1 MP" : "\(tenths / 10).\(tenths % 10) MP"), false)
         }
         return ("impossible: \(target), over \(V2Request.maxOutputSide) px", true)
     }
@@ -78,7 +81,9 @@ enum ModelFieldsView {
         }
         let factorText = state.parameters.models.value(.upscaleFactor)?.formText ?? UpscaleField.upscaleFactor.modelDefault
         let factor = UpscaleFactor(rawValue: factorText) ?? .x2
-        let (text, impossible) = outputText(state.parameters.v2Request, model: model, factor: factor, width: width, height: height)
+        let tierText = state.parameters.models.value(.resolutionTier)?.formText ?? UpscaleField.resolutionTier.modelDefault
+        let tier = ResolutionTier(rawValue: tierText) ?? .twoK
+        let (text, impossible) = outputText(model: model, factor: factor, tier: tier, width: width, height: height)
         screen.write(Draw.fit(text, width: room), x: row.x + used, y: row.y, style: impossible ? theme.problem : theme.text)
     }
 
@@ -174,6 +179,19 @@ enum ModelFieldsView {
         if isPending(state) && written < room {
             written += screen.write(Draw.fit(" asking…", width: room - written), x: x + written, y: row.y, style: theme.dim)
         }
+        // Ctrl-S sends the marked images, not the one selected: their total beside it.
+        if let marked = markedText(state), written < room {
+            screen.write(Draw.fit(marked, width: room - written), x: x + written, y: row.y, style: theme.dim)
+        }
+    }
+
+    /// " · 2 marked: ~$0.0038": what the marked images cost together (quotes where known,
+    /// else the offline estimate); nil without marks or while the request is wrong.
+    static func markedText(_ state: AppState) -> String? {
+        guard !state.files.marked.isEmpty, let request = state.parameters.v2Request else { return nil }
+        let paths = Submission.targets(state).paths
+        guard !paths.isEmpty else { return nil }
+        return " · \(paths.count) marked: " + SubmissionPrice(ModelSubmission.submissions(paths, request, state), state).text
     }
 
     static func isPending(_ state: AppState) -> Bool {

@@ -7,8 +7,9 @@ enum JobReuse {
     static func perform(_ command: Command, _ state: inout AppState) -> [Effect]? {
         guard let job = state.results.selectedJob else { return nil }
         guard let generation = job.generation else {
-            if command == .loadIntoEditor { state.parameters.choose(nil) }
-            return nil
+            guard command == .loadIntoEditor else { return nil }
+            state.parameters.choose(nil)
+            return ResultsUpdate.perform(command, &state) + inspectLoadedSource(state)
         }
         switch command {
         case .loadIntoEditor:
@@ -16,7 +17,7 @@ enum JobReuse {
             state.parameters.loadedFrom = .init(id: job.id, sourcePath: job.sourcePath, sourceName: job.sourceName)
             state.focus = .parameters
             state.message = StatusMessage("loaded \(TerminalSafeTextBridge.text(job.sourceName, limit: 60)) (\(generation.request.model.rawValue)): tweak and press Ctrl-S")
-            return []
+            return inspectLoadedSource(state)
         case .resubmit:
             if state.isQuitting {
                 state.message = StatusMessage("quitting: nothing new is sent", isError: true)
@@ -32,6 +33,19 @@ enum JobReuse {
         default:
             return nil
         }
+    }
+
+    /// The loaded job's source header, when the files pane has not read it (another folder):
+    /// without its size the pane shows no output size and asks no quote.
+    static func inspectLoadedSource(_ state: AppState) -> [Effect] {
+        guard let loaded = state.parameters.loadedFrom, PaneImage.size(of: loaded.sourcePath, state) == nil else { return [] }
+        return [.inspectImages([FilePath(loaded.sourcePath)])]
+    }
+
+    /// A header read: kept for the loaded job when it is that job's source.
+    static func sourceInspected(_ path: FilePath, _ inspection: ImageInspection, _ state: inout AppState) {
+        guard let loaded = state.parameters.loadedFrom, FilePath(loaded.sourcePath) == path else { return }
+        state.parameters.loadedFrom?.inspection = inspection
     }
 
     /// The price for the question: the job's quote, else the fresh one once it has come.

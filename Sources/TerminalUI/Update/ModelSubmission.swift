@@ -27,12 +27,7 @@ enum ModelSubmission {
             state.message = StatusMessage("not sent: \(TerminalSafeTextBridge.text(name, limit: 60)): \(problem.description)", isError: true)
             return []
         }
-        let basedOn = state.files.marked.isEmpty ? state.parameters.loadedFrom?.id : nil
-        let submissions = paths.map { path in
-            let size = PaneImage.size(of: path, state)
-            let key = QuoteKey(sourcePath: path, request: request, width: size?.width, height: size?.height)
-            return JobSubmission(sourcePath: path, v2Request: request, quote: state.quotes.quote(key), basedOn: basedOn)
-        }
+        let submissions = submissions(paths, request, state)
         let price = SubmissionPrice(submissions, state)
         guard submissions.count > 1 || price.micros > state.confirmOverUSDMicros else {
             return Submission.send(submissions, leftOut: [], &state)
@@ -40,5 +35,15 @@ enum ModelSubmission {
         state.overlay = .confirm(.submit(submissions, leftOut: []))
         state.message = nil
         return []
+    }
+
+    /// One job per path, each with the quote known for its image (if any).
+    static func submissions(_ paths: [String], _ request: V2Request, _ state: AppState) -> [JobSubmission] {
+        let basedOn = state.files.marked.isEmpty ? state.parameters.loadedFrom?.id : nil
+        return paths.map { path in
+            let size = PaneImage.size(of: path, state)
+            let key = QuoteKey(sourcePath: path, request: request, width: size?.width, height: size?.height)
+            return JobSubmission(sourcePath: path, v2Request: request, quote: state.quotes.quote(key), basedOn: basedOn)
+        }
     }
 }

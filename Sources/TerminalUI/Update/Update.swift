@@ -40,6 +40,7 @@ private func apply(_ action: Action, _ state: inout AppState) -> [Effect] {
         FilesUpdate.keepCursorVisible(&state)
         return FilesUpdate.requestInspections(&state)
     case .imageInspected(let path, let inspection):
+        JobReuse.sourceInspected(path, inspection, &state)
         // Sizes read for a folder the user has left are not kept (see `beginLoading`).
         guard path.parent == state.files.path else { return [] }
         state.files.inspections[path] = inspection

@@ -152,6 +152,22 @@ final class FakeServiceProcess: @unchecked Sendable {
         return try ReceivedUpscale.makeJSONDecoder().decode([ReceivedUpscale].self, from: Data(result.stdout.utf8))
     }
 
+    /// `GET /_fake/v2/calls`: every v2 upscale, quote and poll the fake received.
+    func receivedV2Calls() throws -> [ReceivedV2Call] {
+        try fetch("/_fake/v2/calls", as: [ReceivedV2Call].self)
+    }
+
+    /// `GET /_fake/v2/generations`: every generation as it stands, with what it billed.
+    func generations() throws -> [GenerationRecord] {
+        try fetch("/_fake/v2/generations", as: [GenerationRecord].self)
+    }
+
+    private func fetch<T: Decodable>(_ route: String, as type: T.Type) throws -> T {
+        let result = try Subprocess.run("/usr/bin/curl", ["-sS", "--max-time", "30", baseURL + route])
+        guard result.status == 0 else { throw E2EError("curl \(route) failed: \(result.stderr)") }
+        return try ReceivedUpscale.makeJSONDecoder().decode(T.self, from: Data(result.stdout.utf8))
+    }
+
     /// `POST /_fake/faults`: faults for the next requests, e.g. "delay:8s".
     func injectFaults(_ specs: [String]) throws {
         let body = try JSONSerialization.data(withJSONObject: ["faults": specs])
