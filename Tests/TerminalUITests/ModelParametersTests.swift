@@ -243,6 +243,20 @@ import Testing
         #expect(ConfirmOverlayView.moneyLines(question, s).first?.hasPrefix("Model topaz-standard-2 · total ") == true)
     }
 
+    @Test func markedImagesAreQuotedAfterTheSamePause() {
+        var s = Self.state(.topazStandard2)
+        let dunes = "/data/pics/dunes.png"
+        _ = update(&s, .imageInspected(FilePath(dunes), .image(format: "PNG", width: 800, height: 600)))
+        s.files.marked = [FilePath(Self.beach), FilePath(dunes), FilePath("/data/pics/unread.png")]
+        let t = Fixtures.t0.addingTimeInterval(100)
+        let asked = update(&s, [.tick(t), .tick(t.addingTimeInterval(1))]).filter(Self.isQuote)
+        let request = s.parameters.v2Request!
+        #expect(asked == [.requestQuote(QuoteKey(sourcePath: Self.beach, request: request, width: 1024, height: 768)),
+                          .requestQuote(QuoteKey(sourcePath: dunes, request: request, width: 800, height: 600))],
+                "the pane's image once, then each other marked image whose size is known")
+        #expect(update(&s, [.tick(t.addingTimeInterval(2)), .tick(t.addingTimeInterval(3))]).filter(Self.isQuote).isEmpty, "asked once")
+    }
+
     @Test func thePriceRowAddsUpTheMarkedImages() {
         var s = Self.state(.topazStandard2)
         s.size = Size(columns: 120, rows: 40)

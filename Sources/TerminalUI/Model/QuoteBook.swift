@@ -29,12 +29,17 @@ public enum QuoteOutcome: Hashable, Sendable {
 public struct QuoteBook: Hashable, Sendable {
     /// How long the pane's request must stay the same before its quote is asked.
     public static let pause: TimeInterval = 0.5
+    /// More marked images than this are priced by the offline estimate, not asked one by one.
+    public static let markedLimit = 50
 
     public var answers: [QuoteKey: QuoteOutcome] = [:]
     /// Asked and not answered yet.
     public var asked: Set<QuoteKey> = []
     /// The pane's current image and request, when they can be quoted.
     public var wanted: QuoteKey?
+    /// The marked images with the same request, quoted after the same pause, so a batch's
+    /// question sums the service's prices rather than estimates.
+    public var marked: [QuoteKey] = []
     /// The first tick after `wanted` last changed; the pause counts from it.
     public var quietSince: Date?
     /// The last quote the pane showed: dimmed while the next one is on its way.
@@ -42,10 +47,13 @@ public struct QuoteBook: Hashable, Sendable {
 
     public init() {}
 
-    /// The wanted quote is neither answered nor asked: ticks must come to end the pause.
-    public var isWaiting: Bool {
-        guard let wanted else { return false }
-        return answers[wanted] == nil && !asked.contains(wanted)
+    /// A wanted quote is neither answered nor asked: ticks must come to end the pause.
+    public var isWaiting: Bool { !unasked.isEmpty }
+
+    /// The pane's quote first, then the marked images', each once.
+    var unasked: [QuoteKey] {
+        var seen: Set<QuoteKey> = []
+        return ([wanted].compactMap { $0 } + marked).filter { answers[$0] == nil && !asked.contains($0) && seen.insert($0).inserted }
     }
 
     /// The price known for this key, if answered.

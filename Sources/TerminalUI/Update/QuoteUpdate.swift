@@ -7,20 +7,34 @@ import IdeogramKit
 enum QuoteUpdate {
     static func sync(after action: Action, _ state: inout AppState) -> [Effect] {
         let key = wantedKey(state)
-        if key != state.quotes.wanted {
+        let marked = markedKeys(state)
+        if key != state.quotes.wanted || marked != state.quotes.marked {
             // The price shown until now stays, dimmed, while the new one is on its way.
             if let old = state.quotes.wanted, let quote = state.quotes.quote(old) { state.quotes.lastShown = quote }
             state.quotes.wanted = key
+            state.quotes.marked = marked
             state.quotes.quietSince = nil
         }
-        guard let key, state.quotes.isWaiting, case .tick(let now) = action else { return [] }
+        guard state.quotes.isWaiting, case .tick(let now) = action else { return [] }
         guard let since = state.quotes.quietSince else {
             state.quotes.quietSince = now
             return []
         }
         guard now.timeIntervalSince(since) >= QuoteBook.pause else { return [] }
-        state.quotes.asked.insert(key)
-        return [.requestQuote(key)]
+        let keys = state.quotes.unasked
+        state.quotes.asked.formUnion(keys)
+        return keys.map(Effect.requestQuote)
+    }
+
+    /// The marked images that Ctrl-S would send with the pane's request, each with its known
+    /// size (an image whose size is not known yet, or too large for the factor, is not asked).
+    static func markedKeys(_ state: AppState) -> [QuoteKey] {
+        guard !state.files.marked.isEmpty, state.files.marked.count <= QuoteBook.markedLimit,
+              let request = state.parameters.v2Request else { return [] }
+        return Submission.targets(state).paths.compactMap { path in
+            guard let size = PaneImage.size(of: path, state), request.sizeProblem(width: size.width, height: size.height) == nil else { return nil }
+            return QuoteKey(sourcePath: path, request: request, width: size.width, height: size.height)
+        }
     }
 
     static func answered(_ key: QuoteKey, _ outcome: QuoteOutcome, _ state: inout AppState) {
