@@ -80,7 +80,9 @@ public enum JobRowFields {
             guard field != .upscaleFactor, field != .resolutionTier, let value = request.values[field] else { return nil }
             return field == .prompt ? "prompt" : "\(field.rawValue) \(value.formText)"
         }
-        return sent.isEmpty ? "no fields sent: the model chooses" : sent.joined(separator: " · ")
+        guard sent.isEmpty else { return sent.joined(separator: " · ") }
+        let sizeSent = request.values[.upscaleFactor] != nil || request.values[.resolutionTier] != nil
+        return sizeSent ? "only the size sent: the model chooses the rest" : "no fields sent: the model chooses"
     }
 }
 
