@@ -61,8 +61,8 @@ enum CellRenderer {
 
         guard let canvas = chafa_canvas_new(config) else { throw .renderingFailed }
         defer { chafa_canvas_unref(canvas) }
-        pixels.withUnsafeBufferPointer { buffer in
-            chafa_canvas_draw_all_pixels(canvas, CHAFA_PIXEL_RGB8, buffer.baseAddress, gint(width), gint(height), gint(width * 3))
+        RGBAPixels.widened(pixels, width: width, height: height).withUnsafeBufferPointer { buffer in
+            chafa_canvas_draw_all_pixels(canvas, CHAFA_PIXEL_RGBA8_UNASSOCIATED, buffer.baseAddress, gint(width), gint(height), gint(width * 4))
         }
 
         var cells: [PreviewCell] = []

@@ -33,19 +33,7 @@ enum PixelRenderer {
 
         guard let canvas = chafa_canvas_new(config) else { throw .renderingFailed }
         defer { chafa_canvas_unref(canvas) }
-        // As RGBA: chafa's scaler shears a picture whose RGB rows are not a multiple of 4 bytes
-        // long (seen with 213-pixel rows), and 4-byte pixels always are.
-        let rgba = [UInt8](unsafeUninitializedCapacity: width * height * 4) { out, initialized in
-            pixels.withUnsafeBufferPointer { input in
-                for i in 0..<(width * height) {
-                    out[i * 4] = input[i * 3]
-                    out[i * 4 + 1] = input[i * 3 + 1]
-                    out[i * 4 + 2] = input[i * 3 + 2]
-                    out[i * 4 + 3] = 255
-                }
-            }
-            initialized = width * height * 4
-        }
+        let rgba = RGBAPixels.widened(pixels, width: width, height: height)
         rgba.withUnsafeBufferPointer { buffer in
             chafa_canvas_draw_all_pixels(canvas, CHAFA_PIXEL_RGBA8_UNASSOCIATED, buffer.baseAddress, gint(width), gint(height), gint(width * 4))
         }

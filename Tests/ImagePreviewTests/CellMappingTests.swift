@@ -18,6 +18,18 @@ struct CellMappingTests {
         }
     }
 
+    @Test(arguments: [(22, 7), (17, 9), (31, 11)])
+    func rowsOfAnyLengthComeOutUnsheared(columns: Int, rows: Int) throws {
+        // Reduced while decoding to rows whose RGB bytes are not a multiple of 4, which chafa's
+        // scaler sheared into grey diagonal bands. Left half red, right half blue.
+        let picture = RGBAImage(width: 639, height: 426) { x, _ in x < 320 ? (255, 0, 0, 255) : (0, 0, 255, 255) }
+        let image = try preview(picture, columns: columns, rows: rows, colors: .truecolor)
+        for y in 0..<image.rows {
+            #expect(halves(image[0, y]).top == .rgb(255, 0, 0), "row \(y) starts red")
+            #expect(halves(image[image.columns - 1, y]).bottom == .rgb(0, 0, 255), "row \(y) ends blue")
+        }
+    }
+
     @Test func solidRedInTrueColourAndSixteenColours() throws {
         let truecolor = try preview(.solid(64, 64, 255, 0, 0), columns: 8, rows: 4, colors: .truecolor)
         #expect(truecolor.cells.allSatisfy { halves($0).top == .rgb(255, 0, 0) && halves($0).bottom == .rgb(255, 0, 0) })
