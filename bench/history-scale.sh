@@ -52,7 +52,7 @@ if [ "$(count_jobs)" -ne "$jobs" ]; then
   started=$(date +%s)
   ls "$work/images" | sort | split -l "$batch" - "$work/batch-"
   for list in "$work"/batch-*; do
-    (cd "$work/images" && xargs -a "$list" "$tui" upscale --base-url "$base" --concurrency 16 --no-download) \
+    (cd "$work/images" && xargs -a "$list" "$tui" upscale --base-url "$base" --concurrency 10 --no-download) \
       > "$work/upscale.tsv" 2> "$work/upscale.err" || { echo "upscale failed:"; tail "$work/upscale.err"; exit 1; }
     rm "$list"
   done

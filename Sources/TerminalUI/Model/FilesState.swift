@@ -54,11 +54,11 @@ public struct FilesState: Hashable, Sendable {
     }
 
     public var selectedPath: FilePath? {
-        visible.indices.contains(cursor) ? path.appending(entries.names[visible[cursor]]) : nil
+        visible.indices.contains(cursor) ? path.appending(entries.name(at: visible[cursor])) : nil
     }
 
     private var selectedName: [UInt8]? {
-        visible.indices.contains(cursor) ? entries.names[visible[cursor]] : nil
+        visible.indices.contains(cursor) ? entries.name(at: visible[cursor]) : nil
     }
 
     public func entry(atVisibleRow row: Int) -> FileEntry? {
@@ -132,7 +132,7 @@ public struct FilesState: Hashable, Sendable {
             let id = entries.id(at: position)
             guard !entries.hasDetails(at: position), detailsRequested.insert(id).inserted else { continue }
             ids.append(id)
-            entries.names.withName(position) { names.append($0) }
+            entries.withName(at: position) { names.append($0) }
         }
         return ids.isEmpty ? nil : FileDetailsRequest(folder: path, listingRequest: listingRequest, ids: ids, names: names)
     }

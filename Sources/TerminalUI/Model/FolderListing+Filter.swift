@@ -6,12 +6,14 @@ extension FolderListing {
     func visible(showHidden: Bool, hideNonImages: Bool, containing needle: [UInt8]) -> [Int] {
         var result: [Int] = []
         result.reserveCapacity(needle.isEmpty ? count : Swift.min(count, 1024))
+        let skip = (showHidden ? 0 : Self.hiddenFlag)
         names.withStorage { bytes, starts in
             needle.withUnsafeBufferPointer { needle in
                 for position in 0..<count {
-                    if !showHidden && isHidden(position) { continue }
-                    if hideNonImages && group(position) == 2 { continue }
-                    if needle.isEmpty || Self.contains(bytes, from: Int(starts[position]), to: Int(starts[position + 1]), needle) {
+                    let flags = flags(at: position)
+                    if flags & skip != 0 || hideNonImages && Self.group(flags) == 2 { continue }
+                    let id = Int(id(at: position))
+                    if needle.isEmpty || Self.contains(bytes, from: Int(starts[id]), to: Int(starts[id + 1]), needle) {
                         result.append(position)
                     }
                 }
@@ -27,9 +29,9 @@ extension FolderListing {
         var result: [Int] = []
         names.withStorage { bytes, starts in
             needle.withUnsafeBufferPointer { needle in
-                for position in positions
-                where Self.contains(bytes, from: Int(starts[position]), to: Int(starts[position + 1]), needle) {
-                    result.append(position)
+                for position in positions {
+                    let id = Int(id(at: position))
+                    if Self.contains(bytes, from: Int(starts[id]), to: Int(starts[id + 1]), needle) { result.append(position) }
                 }
             }
         }
@@ -41,8 +43,9 @@ extension FolderListing {
         names.withStorage { bytes, starts in
             name.withUnsafeBufferPointer { name in
                 positions.firstIndex { position in
-                    let start = Int(starts[position])
-                    guard Int(starts[position + 1]) - start == name.count else { return false }
+                    let id = Int(id(at: position))
+                    let start = Int(starts[id])
+                    guard Int(starts[id + 1]) - start == name.count else { return false }
                     return memcmpEqual(bytes.baseAddress! + start, name.baseAddress, name.count)
                 }
             }

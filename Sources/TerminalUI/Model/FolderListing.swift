@@ -15,12 +15,14 @@ public struct FileDetails: Hashable, Sendable {
 /// A folder's entries, compact: the names in one `FileNameTable`, one byte per entry for what
 /// it is (from `readdir`'s `d_type`, so listing needs no `stat`), and sizes and times only for
 /// the entries that were `stat`ed (those drawn, or all of them to sort by time or size).
-/// Reading it as a collection makes a `FileEntry` per row asked for.
+/// Sorting reorders only a list of ids; names stay where they were read, so a sort copies no
+/// name. Reading it as a collection makes a `FileEntry` per row asked for.
 public struct FolderListing: Hashable, Sendable, RandomAccessCollection {
+    /// The names in the order they were read: entry id `i` is `names[i]`.
     public private(set) var names = FileNameTable()
-    /// Per entry: the kind code (low 3 bits), hidden, image-like name.
+    /// Per id: the kind code (low 3 bits), hidden, image-like name.
     private var info: [UInt8] = []
-    /// Per entry: its position when read, the key of `details`, unchanged by sorting, so
+    /// Per position: the entry's id (its place when read), also the key of `details`, so
     /// details read while the order changed still find their entry.
     private var ids: [Int32] = []
     private var details: [Int32: FileDetails] = [:]
@@ -34,24 +36,18 @@ public struct FolderListing: Hashable, Sendable, RandomAccessCollection {
         for entry in entries {
             append(name: entry.name, kind: entry.kind)
             if entry.hasDetails {
-                details[Int32(count - 1)] = FileDetails(kind: entry.kind, size: entry.size, modified: entry.modified)
+                details[Int32(names.count - 1)] = FileDetails(kind: entry.kind, size: entry.size, modified: entry.modified)
             }
         }
     }
 
     public var startIndex: Int { 0 }
-    public var endIndex: Int { info.count }
+    public var endIndex: Int { ids.count }
 
     public subscript(position: Int) -> FileEntry {
         let found = details[ids[position]]
-        return FileEntry(name: names[position], kind: found?.kind ?? kind(at: position),
+        return FileEntry(name: name(at: position), kind: found?.kind ?? kind(at: position),
                          size: found?.size ?? 0, modified: found?.modified ?? 0, hasDetails: found != nil)
-    }
-
-    public mutating func reserveCapacity(_ count: Int, nameBytes: Int) {
-        names.reserveCapacity(names: count, bytes: nameBytes)
-        info.reserveCapacity(count)
-        ids.reserveCapacity(count)
     }
 
     /// Adds an entry whose kind `readdir` told (links already followed).
@@ -62,7 +58,7 @@ public struct FolderListing: Hashable, Sendable, RandomAccessCollection {
         ids.append(Int32(info.count))
         info.append(flags)
         names.append(name)
-        if case .unreadable = kind { details[ids[ids.count - 1]] = FileDetails(kind: kind, size: 0, modified: 0) }
+        if case .unreadable = kind { details[Int32(info.count - 1)] = FileDetails(kind: kind, size: 0, modified: 0) }
     }
 
     public mutating func append(name: [UInt8], kind: FileKind) {
@@ -72,6 +68,10 @@ public struct FolderListing: Hashable, Sendable, RandomAccessCollection {
     // MARK: reading one entry without making a FileEntry
 
     public func id(at position: Int) -> Int32 { ids[position] }
+    public func name(at position: Int) -> [UInt8] { names[Int(ids[position])] }
+    public func withName<R>(at position: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try names.withName(Int(ids[position]), body)
+    }
     public func hasDetails(at position: Int) -> Bool { details[ids[position]] != nil }
     public var detailedCount: Int { details.count }
     public var isFullyDetailed: Bool { details.count == count }
@@ -79,7 +79,7 @@ public struct FolderListing: Hashable, Sendable, RandomAccessCollection {
     /// What the entry is: the details' word when it was `stat`ed, else `readdir`'s.
     public func kind(at position: Int) -> FileKind {
         if let found = details[ids[position]] { return found.kind }
-        return switch info[position] & Self.kindMask {
+        return switch info[Int(ids[position])] & Self.kindMask {
         case 0: .directory
         case 1: .file
         case 2: .symlinkToDirectory
@@ -90,14 +90,12 @@ public struct FolderListing: Hashable, Sendable, RandomAccessCollection {
         }
     }
 
-    func isHidden(_ position: Int) -> Bool { info[position] & Self.hiddenFlag != 0 }
-
-    /// Directories first, then images, then the rest (as `FileEntry.group`).
-    func group(_ position: Int) -> Int { Self.group(info[position]) }
+    /// The per-id byte (kind, hidden, image-like name) of the entry at `position`.
+    func flags(at position: Int) -> UInt8 { info[Int(ids[position])] }
 
     /// Records what `stat` found for the entry read at `id`.
     public mutating func record(_ found: FileDetails, id: Int32) {
-        guard id >= 0, Int(id) < count else { return }
+        guard id >= 0, Int(id) < names.count else { return }
         details[id] = found
     }
 
@@ -107,7 +105,7 @@ public struct FolderListing: Hashable, Sendable, RandomAccessCollection {
         var table = FileNameTable()
         for position in indices where details[ids[position]] == nil {
             wanted.append(ids[position])
-            names.withName(position) { table.append($0) }
+            withName(at: position) { table.append($0) }
         }
         return (wanted, table)
     }
@@ -115,20 +113,20 @@ public struct FolderListing: Hashable, Sendable, RandomAccessCollection {
     // MARK: sorting
 
     /// The entries in `order` within each group; names break ties (ASCII case folded, then
-    /// bytes). By time or size, entries without details count as 0.
+    /// bytes). By time or size, entries without details count as 0. Only the ids move.
     public func sorted(by order: FileSortOrder) -> FolderListing {
         var keys: [Int64] = []
         if order != .name {
-            keys = ids.map { id in
+            keys = (0..<Int32(names.count)).map { id in
                 guard let found = details[id] else { return 0 }
                 return order == .modified ? found.modified : found.size
             }
         }
-        var permutation = (0..<Int32(count)).map { $0 }
+        var result = self
         info.withUnsafeBufferPointer { info in
             names.withStorage { bytes, starts in
                 keys.withUnsafeBufferPointer { keys in
-                    permutation.sort { a, b in
+                    result.ids.sort { a, b in
                         let a = Int(a), b = Int(b)
                         let ga = Self.group(info[a]), gb = Self.group(info[b])
                         if ga != gb { return ga < gb }
@@ -138,15 +136,6 @@ public struct FolderListing: Hashable, Sendable, RandomAccessCollection {
                 }
             }
         }
-        var result = FolderListing()
-        result.reserveCapacity(count, nameBytes: names.byteCount)
-        for position in permutation {
-            let position = Int(position)
-            names.withName(position) { result.names.append($0) }
-            result.info.append(info[position])
-            result.ids.append(ids[position])
-        }
-        result.details = details
         result.order = order
         return result
     }
