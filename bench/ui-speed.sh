@@ -6,6 +6,8 @@
 #   3. rendering a 200x60 screen       target < 2 ms     (in-process: bench/ui-bench)
 #   4. CPU while idle                  target ~0         (10 s with no input, /proc/PID/stat)
 #   5. memory at rest                  target < 40 MB    (VmRSS of the idle UI)
+#   6. issue 18: the 100,000-entry folder's first screenful of names on screen within 0.5x the
+#      wall time of `ls -l` on the same folder (hyperfine, output to /dev/null, in the same run)
 # Side by side with less and vim (plain ncurses/termcap programs) on the same 100,000 names
 # where the comparison means something. Every figure is printed with its target and ratio.
 #
@@ -110,6 +112,9 @@ for _ in $(seq "$runs"); do
     -- vim -u NONE -N -i NONE -n "$names"
 done
 
+echo "ls -l on the same $entries entries (hyperfine)…"
+hyperfine -N --warmup 3 --runs 20 --export-json "$work/ls.json" "ls -l $big" > "$work/ls.txt"
+
 echo "keystrokes in $entries entries…"
 filter="filter-open:/*1,filter-type:img-0123*1,filter-erase:BS*8,filter-close:BS*1"
 keys="down:DOWN*100,up:UP*100,pgdn:PGDN*30,$filter,$filter,$filter,$filter,$filter"
@@ -139,10 +144,11 @@ echo "== in-process: TerminalUI update + render (bench/ui-bench, release) =="
 "$bindir/ui-bench" --entries "$entries" --iterations "$iterations" --folder "$big" | tee "$work/ui-bench.txt"
 
 echo
-python3 - "$results" "$runs" <<'PY'
+python3 - "$results" "$runs" "$work/ls.json" "$entries" <<'PY'
 import json, statistics, sys
 rows = [json.loads(line) for line in open(sys.argv[1])]
 runs = sys.argv[2]
+ls = json.load(open(sys.argv[3]))["results"][0]
 
 def ratio(value, target):
     return f"{value / target:.2f}x the target" if value is not None else "n/a"
@@ -161,6 +167,14 @@ for label in dict.fromkeys(r["label"] for r in rows if r["label"].startswith("st
     ready, rd = stat("ready_ms")
     exits = [r.get("exit", {}).get("status") for r in group]
     print(f"{label[7:]:34} first byte {fb}   first frame {ff} ({ratio(first_frame, 150)})   listing shown {rd} ({ratio(ready, 150)})   exit statuses {sorted(set(map(str, exits)))}")
+
+shown = [r["ready_ms"] for r in rows if r["label"] == f"start: ideogram-tui, {sys.argv[4]} entries" and r.get("ready_ms") is not None]
+if shown:
+    ls_ms = ls["median"] * 1000
+    m = statistics.median(shown)
+    print(f"\n== the {sys.argv[4]}-entry folder's first screenful against ls -l (target <= 0.5x) ==")
+    print(f"listing on screen {m:.1f} ms [{min(shown):.1f}–{max(shown):.1f}]; ls -l {ls_ms:.1f} ms "
+          f"(mean {ls['mean'] * 1000:.1f} ± {ls['stddev'] * 1000:.1f}); ratio {m / ls_ms:.2f}x")
 
 print("\n== a keystroke, write to frame drawn (pty: median / p95 / max ms; target < 16 ms) ==")
 for r in (r for r in rows if r["label"].startswith("keys:")):

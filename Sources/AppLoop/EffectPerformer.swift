@@ -38,7 +38,7 @@ struct EffectPerformer: Sendable {
             // After the calls asked for before it, but without holding up those after it (a
             // cancel while the quit waits).
             queueCalls.run { _ = Task { await performOffLoop(effect) } }
-        case .listDirectory, .inspectImages, .open, .findRepeats, .loadHistory, .requestQuote:
+        case .listDirectory, .inspectImages, .readFileDetails, .open, .findRepeats, .loadHistory, .requestQuote:
             _ = Task { await performOffLoop(effect) }
         }
         return []
@@ -53,6 +53,8 @@ struct EffectPerformer: Sendable {
         case .inspectImages(let paths):
             // Posted together, so the loop applies the whole batch before drawing once.
             post(await fileSystem.inspect(paths).map { .imageInspected($0, $1) })
+        case .readFileDetails(let request):
+            post([.fileDetailsRead(await fileSystem.details(request))])
         case .submit(let submissions):
             await report { try await jobs.submit(submissions) }
         case .cancelJob(let id):

@@ -31,49 +31,94 @@ public struct FileSystemEffects: Sendable {
         }
     }
 
-    /// Lists a folder synchronously: `lstat` says what each entry is, `stat` where links lead.
+    /// `stat`s entries of a listed folder, off the loop.
+    public func details(_ request: FileDetailsRequest) async -> FileDetailsAnswer {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global(qos: .userInitiated).async {
+                continuation.resume(returning: Self.detailsNow(request))
+            }
+        }
+    }
+
+    /// Lists a folder synchronously, sorted by name: `readdir` gives each name and what it is
+    /// (`d_type`), so no entry is `stat`ed except links (to group those leading to folders
+    /// with the folders) and entries the file system does not type. Sizes and times are read
+    /// later, for what is drawn (`detailsNow`).
     public static func listNow(_ path: FilePath) -> DirectoryListing {
         guard let dir = withCString(path.bytes, { opendir($0) }) else {
-            return DirectoryListing(path: path, entries: [], error: String(cString: strerror(errno)))
+            return DirectoryListing(path: path, entries: FolderListing(), error: String(cString: strerror(errno)))
         }
         defer { closedir(dir) }
         let fd = dirfd(dir)
-        var entries: [FileEntry] = []
+        var listing = FolderListing()
         while let raw = readdir(dir) {
-            let name: [UInt8] = withUnsafePointer(to: &raw.pointee.d_name) { tuple in
+            let type = raw.pointee.d_type
+            withUnsafePointer(to: &raw.pointee.d_name) { tuple in
                 tuple.withMemoryRebound(to: UInt8.self, capacity: 256) { bytes in
-                    Array(UnsafeBufferPointer(start: bytes, count: strlen(UnsafeRawPointer(bytes).assumingMemoryBound(to: CChar.self))))
+                    let name = UnsafeBufferPointer(start: bytes, count: strlen(UnsafeRawPointer(bytes).assumingMemoryBound(to: CChar.self)))
+                    if name.count == 1 && name[0] == 0x2E || name.count == 2 && name[0] == 0x2E && name[1] == 0x2E { return }
+                    switch Int32(type) {
+                    case Int32(DT_DIR): listing.append(name: name, kind: .directory)
+                    case Int32(DT_REG): listing.append(name: name, kind: .file)
+                    case Int32(DT_LNK), Int32(DT_UNKNOWN):
+                        let found = details(named: name, in: fd)
+                        listing.append(name: name, kind: found.kind)
+                        listing.record(found, id: Int32(listing.count - 1))
+                    default: listing.append(name: name, kind: .special)
+                    }
                 }
             }
-            if name == [0x2E] || name == [0x2E, 0x2E] { continue }
-            entries.append(entry(named: name, in: fd))
         }
-        return DirectoryListing(path: path, entries: entries)
+        return DirectoryListing(path: path, entries: listing.sorted(by: .name))
     }
 
-    static func entry(named name: [UInt8], in fd: Int32) -> FileEntry {
+    /// `lstat`s each requested name in the folder, and `stat`s where links lead.
+    public static func detailsNow(_ request: FileDetailsRequest) -> FileDetailsAnswer {
+        var answer = FileDetailsAnswer(folder: request.folder, listingRequest: request.listingRequest, ids: request.ids, details: [])
+        let fd = withCString(request.folder.bytes) { open($0, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
+        guard fd >= 0 else {
+            let reason = String(cString: strerror(errno))
+            answer.details = request.ids.map { _ in FileDetails(kind: .unreadable(reason), size: 0, modified: 0) }
+            return answer
+        }
+        defer { close(fd) }
+        answer.details.reserveCapacity(request.ids.count)
+        for index in 0..<request.names.count {
+            answer.details.append(request.names.withName(index) { details(named: $0, in: fd) })
+        }
+        return answer
+    }
+
+    static func details(named name: UnsafeBufferPointer<UInt8>, in fd: Int32) -> FileDetails {
+        var nameBytes = [UInt8](name)
+        nameBytes.append(0)
+        return nameBytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { details(cName: $0.baseAddress!, in: fd) }
+        }
+    }
+
+    private static func details(cName: UnsafePointer<CChar>, in fd: Int32) -> FileDetails {
         var info = stat()
-        let lstatResult = withCString(name) { fstatat(fd, $0, &info, AT_SYMLINK_NOFOLLOW) }
-        guard lstatResult == 0 else {
-            return FileEntry(name: name, kind: .unreadable(String(cString: strerror(errno))))
+        guard fstatat(fd, cName, &info, AT_SYMLINK_NOFOLLOW) == 0 else {
+            return FileDetails(kind: .unreadable(String(cString: strerror(errno))), size: 0, modified: 0)
         }
         let modified = Int64(info.st_mtim.tv_sec)
         let type = info.st_mode & S_IFMT
         if type == S_IFLNK {
             var target = stat()
-            if withCString(name, { fstatat(fd, $0, &target, 0) }) != 0 {
-                return FileEntry(name: name, kind: errno == ELOOP ? .linkLoop : .brokenLink, modified: modified)
+            if fstatat(fd, cName, &target, 0) != 0 {
+                return FileDetails(kind: errno == ELOOP ? .linkLoop : .brokenLink, size: 0, modified: modified)
             }
             let isDirectory = target.st_mode & S_IFMT == S_IFDIR
-            return FileEntry(name: name, kind: isDirectory ? .symlinkToDirectory : .symlinkToFile,
-                             size: Int64(target.st_size), modified: Int64(target.st_mtim.tv_sec))
+            return FileDetails(kind: isDirectory ? .symlinkToDirectory : .symlinkToFile,
+                               size: Int64(target.st_size), modified: Int64(target.st_mtim.tv_sec))
         }
         let kind: FileKind = switch type {
         case S_IFDIR: .directory
         case S_IFREG: .file
         default: .special
         }
-        return FileEntry(name: name, kind: kind, size: Int64(info.st_size), modified: modified)
+        return FileDetails(kind: kind, size: Int64(info.st_size), modified: modified)
     }
 
     /// Reads the start of a file and sniffs the header for the pixel size.

@@ -13,6 +13,8 @@ public enum Action: Hashable, Sendable {
     // Effect results.
     case directoryListed(DirectoryListing)
     case imageInspected(FilePath, ImageInspection)
+    /// Sizes and times of entries of the listed folder (answers `.readFileDetails`).
+    case fileDetailsRead(FileDetailsAnswer)
     /// The queue's jobs, all of them, each time any changes (see `JobRow`).
     case jobsChanged([JobRow])
     /// The queue paused (with why) or resumed (nil).
@@ -41,6 +43,8 @@ public enum Effect: Hashable, Sendable {
     case listDirectory(FilePath, request: Int)
     /// Read image headers for pixel sizes → one `.imageInspected` per path.
     case inspectImages([FilePath])
+    /// `stat` entries of the listed folder → `.fileDetailsRead` with the same ids.
+    case readFileDetails(FileDetailsRequest)
     /// Make a preview of the key's file fitting its cell box → `.previewLoaded` for the same
     /// slot and key. A newer request for the slot supersedes this one (its result is dropped).
     case loadPreview(PreviewSlot, PreviewRequestKey)

@@ -29,13 +29,16 @@ public struct FileEntry: Hashable, Sendable {
     public var modified: Int64
     /// The name ends in .png, .jpg, .jpeg or .webp; the header, read later, has the last word.
     public var looksLikeImage: Bool
+    /// `size` and `modified` were read (`stat`); a listing reads them only for what is drawn.
+    public var hasDetails: Bool
 
-    public init(name: [UInt8], kind: FileKind, size: Int64 = 0, modified: Int64 = 0) {
+    public init(name: [UInt8], kind: FileKind, size: Int64 = 0, modified: Int64 = 0, hasDetails: Bool = true) {
         self.name = name
         self.displayName = TerminalSafeTextBridge.fileName(name)
         self.kind = kind
         self.size = size
         self.modified = modified
+        self.hasDetails = hasDetails
         // No folded copy of the name is kept per entry: at 100,000 entries that was 100,000 more
         // heap blocks. `FilesState` keeps the folded names of a folder in one buffer instead.
         self.looksLikeImage = kind.isFileLike && FileEntry.hasImageExtension(name)
@@ -54,12 +57,14 @@ public struct FileEntry: Hashable, Sendable {
         kind.isFileLike && !looksLikeImage && FileEntry.hasExtension(name, in: FileEntry.otherImageExtensions)
     }
 
-    static func hasImageExtension(_ name: [UInt8]) -> Bool { hasExtension(name, in: imageExtensions) }
+    static func hasImageExtension<Name: RandomAccessCollection<UInt8>>(_ name: Name) -> Bool where Name.Index == Int {
+        hasExtension(name, in: imageExtensions)
+    }
 
-    static func hasExtension(_ name: [UInt8], in extensions: [[UInt8]]) -> Bool {
+    static func hasExtension<Name: RandomAccessCollection<UInt8>>(_ name: Name, in extensions: [[UInt8]]) -> Bool where Name.Index == Int {
         for ext in extensions where name.count > ext.count {
             var matches = true
-            for (offset, byte) in ext.enumerated() where fold(name[name.count - ext.count + offset]) != byte {
+            for (offset, byte) in ext.enumerated() where fold(name[name.startIndex + name.count - ext.count + offset]) != byte {
                 matches = false
                 break
             }
@@ -76,30 +81,27 @@ public struct FileEntry: Hashable, Sendable {
     @inline(__always)
     static func fold(_ byte: UInt8) -> UInt8 { byte &- 0x41 < 26 ? byte | 0x20 : byte }
 
-    /// Compares two names as folded bytes, without making folded copies.
-    static func foldedPrecedes(_ a: [UInt8], _ b: [UInt8]) -> Bool? {
-        for (x, y) in zip(a, b) {
-            let fx = fold(x), fy = fold(y)
-            if fx != fy { return fx < fy }
-        }
-        return a.count == b.count ? nil : a.count < b.count
-    }
 }
 
 /// A folder's contents, or why it could not be read.
 public struct DirectoryListing: Hashable, Sendable {
     public var path: FilePath
-    public var entries: [FileEntry]
+    public var entries: FolderListing
     /// Set when the folder itself could not be opened (permission, gone, not a folder).
     public var error: String?
     /// Which `.listDirectory` request this answers, so only the latest one is shown.
     public var request: Int
 
-    public init(path: FilePath, entries: [FileEntry], error: String? = nil, request: Int = 0) {
+    public init(path: FilePath, entries: FolderListing, error: String? = nil, request: Int = 0) {
         self.path = path
         self.entries = entries
         self.error = error
         self.request = request
+    }
+
+    /// A listing whose entries already carry their details (tests, the in-process benchmark).
+    public init(path: FilePath, entries: [FileEntry], error: String? = nil, request: Int = 0) {
+        self.init(path: path, entries: FolderListing(entries), error: error, request: request)
     }
 }
 

@@ -14,15 +14,19 @@ public enum FileSortOrder: String, Hashable, Sendable, CaseIterable {
 /// The files pane: a folder's entries, how they are shown, and what is selected and marked.
 public struct FilesState: Hashable, Sendable {
     public var path: FilePath
-    /// Every entry of the folder, sorted by `sortOrder` (dirs, images, rest).
-    public private(set) var entries: [FileEntry] = []
-    /// Indices into `entries` of what is shown after the hidden, non-image and name filters.
+    /// Every entry of the folder, sorted by `sortOrder` (dirs, images, rest) once it can be.
+    public private(set) var entries = FolderListing()
+    /// Positions in `entries` of what is shown after the hidden, non-image and name filters.
     public private(set) var visible: [Int] = []
     public var isLoading = true
     public var error: String?
     public var showHidden = false
     public var hideNonImages = false
+    /// The order asked for; by time or size the entries keep their order until every one has
+    /// its details (`isSorting`).
     public private(set) var sortOrder: FileSortOrder = .name
+    /// Waiting for the details of every entry to sort by time or size.
+    public private(set) var isSorting = false
     /// The `/` filter text, and whether keys are going into it.
     public private(set) var filter = ""
     public var isEditingFilter = false
@@ -34,12 +38,12 @@ public struct FilesState: Hashable, Sendable {
     public var inspections: [FilePath: ImageInspection] = [:]
     /// Paths whose headers were asked for, so each is read once.
     public var inspectionRequested: Set<FilePath> = []
+    /// Ids of entries whose details were asked for, so each is read once.
+    private(set) var detailsRequested: Set<Int32> = []
     /// The folder we came up from, to put the cursor back on it.
     var selectAfterLoad: [UInt8]?
     /// Counts folder requests; only the listing answering the latest is shown.
     public private(set) var listingRequest = 0
-    /// The folded names of `entries`, in order, for the filter.
-    private var names = FoldedNames()
 
     public init(path: FilePath) {
         self.path = path
@@ -49,7 +53,13 @@ public struct FilesState: Hashable, Sendable {
         visible.indices.contains(cursor) ? entries[visible[cursor]] : nil
     }
 
-    public var selectedPath: FilePath? { selectedEntry.map { path.appending($0.name) } }
+    public var selectedPath: FilePath? {
+        visible.indices.contains(cursor) ? path.appending(entries.name(at: visible[cursor])) : nil
+    }
+
+    private var selectedName: [UInt8]? {
+        visible.indices.contains(cursor) ? entries.name(at: visible[cursor]) : nil
+    }
 
     public func entry(atVisibleRow row: Int) -> FileEntry? {
         visible.indices.contains(row) ? entries[visible[row]] : nil
@@ -62,10 +72,10 @@ public struct FilesState: Hashable, Sendable {
     public mutating func beginLoading(_ newPath: FilePath) -> Int {
         path = newPath
         isLoading = true
+        isSorting = false
         error = nil
-        entries = []
+        entries = FolderListing()
         visible = []
-        names = FoldedNames()
         filter = ""
         isEditingFilter = false
         cursor = 0
@@ -73,30 +83,88 @@ public struct FilesState: Hashable, Sendable {
         // Pixel sizes are per folder: keeping every folder's would grow without end.
         inspections = [:]
         inspectionRequested = []
+        detailsRequested = []
         listingRequest += 1
         return listingRequest
     }
 
-    public mutating func load(_ listing: DirectoryListing) {
-        let previousName = selectedEntry?.name
+    /// Shows a listing. Returns the details to read first when sorting by time or size needs
+    /// every entry's (nil when the entries could be put in order at once).
+    @discardableResult
+    public mutating func load(_ listing: DirectoryListing) -> FileDetailsRequest? {
+        let previousName = selectedName
         path = listing.path
         error = listing.error
         isLoading = false
         entries = listing.entries
-        sortEntries()
+        detailsRequested = []
+        let request = sortOrResumeSorting()
         recomputeVisible()
         let wanted = selectAfterLoad ?? previousName
         selectAfterLoad = nil
         cursor = 0
-        if let wanted, let row = visible.firstIndex(where: { entries[$0].name == wanted }) { cursor = row }
+        if let wanted, let row = entries.first(named: wanted, among: visible) { cursor = row }
+        return request
     }
 
-    public mutating func cycleSort() {
-        let name = selectedEntry?.name
+    /// The next order; by time or size, the details every entry needs are asked for first.
+    public mutating func cycleSort() -> FileDetailsRequest? {
         sortOrder = sortOrder.next
-        sortEntries()
+        return sortOrResumeSorting()
+    }
+
+    /// Records `stat`'s answer; once the last entry a pending sort waited for has its
+    /// details, sorts. Returns whether that sort happened.
+    public mutating func record(_ answer: FileDetailsAnswer) -> Bool {
+        for (id, found) in zip(answer.ids, answer.details) { entries.record(found, id: id) }
+        guard isSorting, entries.isFullyDetailed else { return false }
+        isSorting = false
+        resort()
+        return true
+    }
+
+    /// The details of these rows, not asked for yet.
+    mutating func detailsRequest(rows: Range<Int>) -> FileDetailsRequest? {
+        var ids: [Int32] = []
+        var names = FileNameTable()
+        for row in rows where visible.indices.contains(row) {
+            let position = visible[row]
+            let id = entries.id(at: position)
+            guard !entries.hasDetails(at: position), detailsRequested.insert(id).inserted else { continue }
+            ids.append(id)
+            entries.withName(at: position) { names.append($0) }
+        }
+        return ids.isEmpty ? nil : FileDetailsRequest(folder: path, listingRequest: listingRequest, ids: ids, names: names)
+    }
+
+    private mutating func sortOrResumeSorting() -> FileDetailsRequest? {
+        if sortOrder == .name || entries.isFullyDetailed {
+            isSorting = false
+            if entries.order != sortOrder { resort() }
+            return nil
+        }
+        isSorting = true
+        var (ids, names) = entries.undetailed()
+        // Those already asked for (rows drawn) come back on their own.
+        if !detailsRequested.isEmpty {
+            var kept: [Int32] = []
+            var keptNames = FileNameTable()
+            for (index, id) in ids.enumerated() where !detailsRequested.contains(id) {
+                kept.append(id)
+                keptNames.append(names[index])
+            }
+            (ids, names) = (kept, keptNames)
+        }
+        detailsRequested.formUnion(ids)
+        return ids.isEmpty ? nil : FileDetailsRequest(folder: path, listingRequest: listingRequest, ids: ids, names: names)
+    }
+
+    /// Puts the entries in `sortOrder`, the cursor staying on its entry.
+    private mutating func resort() {
+        let selected = selectedName
+        entries = entries.sorted(by: sortOrder)
         recomputeVisible()
-        if let name, let row = visible.firstIndex(where: { entries[$0].name == name }) { cursor = row }
+        if let selected, let row = entries.first(named: selected, among: visible) { cursor = row }
         cursor = min(cursor, max(0, visible.count - 1))
     }
 
@@ -106,8 +174,7 @@ public struct FilesState: Hashable, Sendable {
         let narrowing = !filter.isEmpty && text.hasPrefix(filter)
         filter = text
         if narrowing {
-            let needle = Self.fold(text)
-            visible = names.filter(visible, containing: needle)
+            visible = entries.filter(visible, containing: Self.fold(text))
         } else {
             recomputeVisible()
         }
@@ -139,23 +206,8 @@ public struct FilesState: Hashable, Sendable {
         cursor = min(cursor, max(0, visible.count - 1))
     }
 
-    private mutating func sortEntries() {
-        let order = sortOrder
-        entries.sort { a, b in
-            if a.group != b.group { return a.group < b.group }
-            switch order {
-            case .name: break
-            case .modified: if a.modified != b.modified { return a.modified > b.modified }
-            case .size: if a.size != b.size { return a.size > b.size }
-            }
-            if let folded = FileEntry.foldedPrecedes(a.name, b.name) { return folded }
-            return a.name.lexicographicallyPrecedes(b.name)
-        }
-        names = FoldedNames(entries)
-    }
-
     private mutating func recomputeVisible() {
-        visible = names.visible(showHidden: showHidden, hideNonImages: hideNonImages, containing: Self.fold(filter))
+        visible = entries.visible(showHidden: showHidden, hideNonImages: hideNonImages, containing: Self.fold(filter))
     }
 
     static func fold(_ text: String) -> [UInt8] {

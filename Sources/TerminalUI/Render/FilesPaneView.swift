@@ -31,7 +31,8 @@ enum FilesPaneView {
         FilesPreviewView.draw(state, layout, &screen)
 
         let summary = layout.filesSummaryRow
-        var parts = ["\(files.visible.count) of \(files.entries.count)", "sort: \(files.sortOrder.rawValue)"]
+        var parts = ["\(files.visible.count) of \(files.entries.count)",
+                     files.isSorting ? "sorting by \(files.sortOrder.rawValue)…" : "sort: \(files.sortOrder.rawValue)"]
         if !files.marked.isEmpty { parts.insert("\(files.marked.count) marked", at: 1) }
         if files.hideNonImages { parts.append("images only") }
         if files.showHidden { parts.append("hidden shown") }
@@ -93,11 +94,12 @@ enum FilesPaneView {
         case .file, .symlinkToFile: break
         }
         if entry.nameWasAltered { return (oddName(entry), theme.warning) }
-        let size = ByteCount.format(Int(entry.size))
+        // Sizes are read for the rows drawn, a moment after the names: blank until then.
+        let size = entry.hasDetails ? ByteCount.format(Int(entry.size)) : ""
         // Only image-like names (and GIF, TIFF... ones) are inspected.
         switch state.files.inspections[path] {
         case .image(_, let width, let height):
-            return (wide ? "\(width)×\(height) \(size)" : "\(width)×\(height)", theme.dim)
+            return (wide && !size.isEmpty ? "\(width)×\(height) \(size)" : "\(width)×\(height)", theme.dim)
         case .notAnImage:
             return ("not an image", theme.warning)
         case .unsupported(let format):

@@ -35,8 +35,9 @@ enum FilesUpdate {
             state.files.refilter()
             state.message = StatusMessage(state.files.hideNonImages ? "showing folders and images only" : "showing all files")
         case .cycleSort:
-            state.files.cycleSort()
-            state.message = StatusMessage("sorted by \(state.files.sortOrder.rawValue)")
+            if let request = state.files.cycleSort() { effects.append(.readFileDetails(request)) }
+            state.message = StatusMessage(state.files.isSorting ? "sorting by \(state.files.sortOrder.rawValue)…"
+                                                                : "sorted by \(state.files.sortOrder.rawValue)")
         case .startFilter:
             state.files.isEditingFilter = true
         case .toggleMark:
@@ -87,6 +88,16 @@ enum FilesUpdate {
         }
     }
 
+    /// Records sizes and times read for the listing on screen (older listings' are dropped);
+    /// a sort by time or size waiting for them happens when the last arrive.
+    static func detailsRead(_ answer: FileDetailsAnswer, _ state: inout AppState) -> [Effect] {
+        guard answer.folder == state.files.path, answer.listingRequest == state.files.listingRequest else { return [] }
+        guard state.files.record(answer) else { return [] }
+        state.message = StatusMessage("sorted by \(state.files.sortOrder.rawValue)")
+        keepCursorVisible(&state)
+        return requestInspections(&state)
+    }
+
     static func move(to row: Int, _ state: inout AppState) {
         state.files.cursor = max(0, min(state.files.visible.count - 1, row))
     }
@@ -103,18 +114,20 @@ enum FilesUpdate {
         state.files.scrollTop = max(0, min(state.files.scrollTop, max(0, state.files.visible.count - height)))
     }
 
-    /// Pixel sizes are read lazily: only for image rows on screen, each path once.
+    /// What the rows on screen still need read, each entry once: sizes and times (`stat`),
+    /// and pixel sizes (image headers). Nothing is read for rows never drawn.
     static func requestInspections(_ state: inout AppState) -> [Effect] {
         let height = Layout(size: state.size).filesList.height
         guard height > 0 else { return [] }
         var wanted: [FilePath] = []
         let end = min(state.files.visible.count, state.files.scrollTop + height)
         guard state.files.scrollTop < end else { return [] }
+        let details = state.files.detailsRequest(rows: state.files.scrollTop..<end).map { Effect.readFileDetails($0) }
         for row in state.files.scrollTop..<end {
             guard let entry = state.files.entry(atVisibleRow: row), entry.looksLikeImage || entry.looksLikeOtherImage else { continue }
             let path = state.files.path.appending(entry.name)
             if state.files.inspectionRequested.insert(path).inserted { wanted.append(path) }
         }
-        return wanted.isEmpty ? [] : [.inspectImages(wanted)]
+        return (details.map { [$0] } ?? []) + (wanted.isEmpty ? [] : [.inspectImages(wanted)])
     }
 }

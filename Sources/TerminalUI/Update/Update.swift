@@ -33,12 +33,14 @@ private func apply(_ action: Action, _ state: inout AppState) -> [Effect] {
         // Only the answer to the latest request: a listing of a folder the user has left, or an
         // older listing of this one that finished late, would replace what is current.
         guard listing.path == state.files.path, listing.request == state.files.listingRequest else { return [] }
-        state.files.load(listing)
+        let sortDetails = state.files.load(listing)
         if let error = listing.error {
             state.message = StatusMessage("\(listing.path.display): \(TerminalSafeTextBridge.text(error, limit: 200))", isError: true)
         }
         FilesUpdate.keepCursorVisible(&state)
-        return FilesUpdate.requestInspections(&state)
+        return FilesUpdate.requestInspections(&state) + (sortDetails.map { [.readFileDetails($0)] } ?? [])
+    case .fileDetailsRead(let answer):
+        return FilesUpdate.detailsRead(answer, &state)
     case .imageInspected(let path, let inspection):
         JobReuse.sourceInspected(path, inspection, &state)
         // Sizes read for a folder the user has left are not kept (see `beginLoading`).
