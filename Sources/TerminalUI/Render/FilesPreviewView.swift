@@ -34,9 +34,11 @@ enum FilesPreviewView {
     /// The decoder's facts once the picture is there; until then what the header said.
     static func infoLine(_ content: PreviewContent?, inspection: ImageInspection?, entry: FileEntry) -> String {
         if case .picture(_, let facts) = content { return PreviewView.factsLine(facts) }
+        // A size not read yet (the listing stats only what is on screen) is left out, not "0 B".
         if case .image(let format, let width, let height) = inspection {
-            return PreviewView.factsLine(PreviewFacts(format: format, width: width, height: height, fileSize: entry.size))
+            let facts = PreviewFacts(format: format, width: width, height: height, fileSize: entry.size)
+            return entry.hasDetails ? PreviewView.factsLine(facts) : "\(TerminalSafeTextBridge.text(format, limit: 8)) \(facts.resolution)"
         }
-        return ByteCount.format(Int(entry.size))
+        return entry.hasDetails ? ByteCount.format(Int(entry.size)) : ""
     }
 }
