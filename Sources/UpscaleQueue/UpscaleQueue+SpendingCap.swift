@@ -24,7 +24,7 @@ extension UpscaleQueue {
 
     /// Today's spending read from the history: every job sent since local midnight, by any run.
     func todaysSpending(now: Date = Date()) throws(HistoryError) -> SpendingSnapshot {
-        let since = Calendar.current.startOfDay(for: now)
+        let since = LocalDay.start(of: now)
         var total: Int64 = 0
         var estimated: Int64 = 0
         for job in try history.jobsSent(since: since) {
