@@ -118,10 +118,14 @@ import TerminalUI
         await terminal.press(.escape)
         await terminal.press(.end)
         try await terminal.waitUntil("the second page asked for") { _ in scenario.jobs.historyRequests.count == 2 }
-        #expect(scenario.jobs.historyRequests == [nil, HistoryCursor(sequence: 300)])
+        #expect(scenario.jobs.historyRequests == [nil, HistoryCursor(sequence: Int64(HistoryPaging.firstPageSize))])
+        // 450 jobs: the first page, two more (the second of them short: no more after it).
+        try await terminal.waitUntil("the second page shown") { _ in scenario.jobs.historyRequests.count == 2 }
+        await terminal.press(.end)
+        try await terminal.waitUntil("the third page asked for") { _ in scenario.jobs.historyRequests.count == 3 }
         await terminal.press(.end)
         try await terminal.waitUntil(screenContains: "old449.png")
-        #expect(scenario.jobs.historyRequests.count == 2, "the last page said there is no more")
+        #expect(scenario.jobs.historyRequests.count == 3, "the last page said there is no more")
         try await scenario.quit()
     }
 }

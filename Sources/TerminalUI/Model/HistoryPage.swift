@@ -26,8 +26,10 @@ public enum HistoryPaging: Hashable, Sendable {
     /// Every job of the history is loaded.
     case complete
 
-    /// The first page: the most recent few hundred jobs at once.
-    public static let firstPageSize = 300
+    /// The first page: a tall screen's worth, so the newest jobs show at once even from a long
+    /// history (reading 300 rows of a 10,000-job history took 0.7 s under load); more pages
+    /// follow as the selection nears the end.
+    public static let firstPageSize = 80
     /// Each further page, asked for when the selection nears the end of the list.
     public static let nextPageSize = 200
 }
