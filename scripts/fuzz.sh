@@ -24,7 +24,7 @@ run() {
     local dictionary=()
     [[ -f $fuzz_dir/Dictionaries/$target.dict ]] && dictionary=(-dict="$fuzz_dir/Dictionaries/$target.dict")
     # Swift's own backtracer would take minutes per crash; libFuzzer reports it at once.
-    SWIFT_BACKTRACE=enable=no "$binary" "${dictionary[@]}" -max_total_time="$seconds" -rss_limit_mb=2048 -malloc_limit_mb=2048 -timeout=10 \
+    SWIFT_BACKTRACE=enable=no LSAN_OPTIONS=suppressions="$fuzz_dir/../scripts/lsan-suppressions.txt" "$binary" "${dictionary[@]}" -max_total_time="$seconds" -rss_limit_mb=2048 -malloc_limit_mb=2048 -timeout=10 \
         -print_final_stats=1 -artifact_prefix="$fuzz_dir/.artifacts/$target/" \
         "$fuzz_dir/.work/$target" "$fuzz_dir/Corpus/$target"
 }
