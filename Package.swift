@@ -8,6 +8,13 @@ let package = Package(
         .executable(name: "ideogram-tui", targets: ["ideogram-tui"]),
         // The fake service on its own, for users' scripts and tests; the main binary does not link it.
         .executable(name: "ideogram-fake", targets: ["ideogram-fake"]),
+        // The parsers of outside bytes, for the libFuzzer package in Fuzz/ (a separate package
+        // sees only products); nothing else depends on these.
+        .library(name: "IdeogramKit", targets: ["IdeogramKit"]),
+        .library(name: "TerminalUI", targets: ["TerminalUI"]),
+        .library(name: "ImagePreview", targets: ["ImagePreview"]),
+        .library(name: "AppSettings", targets: ["AppSettings"]),
+        .library(name: "FakeIdeogram", targets: ["FakeIdeogram"]),
     ],
     dependencies: [
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),

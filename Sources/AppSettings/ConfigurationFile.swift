@@ -15,6 +15,9 @@ public enum ConfigurationFile {
         do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
             throw ConfigurationError(source: path, key: "(file)", problem: "cannot be read as UTF-8 text")
         }
+        if let line = TableHeaderCheck.firstBadHeaderLine(text) {
+            throw ConfigurationError(source: path, key: "line \(line)", problem: "a table name starts with a letter, a digit, _, - or a quote")
+        }
         let table: TOMLTable
         do { table = try TOMLTable(string: text) } catch let error as TOMLParseError {
             throw ConfigurationError(source: path, key: "line \(error.source.begin.line)", problem: TerminalSafeText.sanitize(error.description, limit: 200))

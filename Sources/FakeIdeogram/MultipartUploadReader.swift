@@ -49,6 +49,7 @@ struct MultipartUploadReader {
         parser.onBody = { collector.append(&$0) }
         parser.onPartComplete = { collector.completePart() }
         var tail = TailWindow(size: 4096 + boundary.utf8.count)
+        var screen = HeaderNameScreen(boundary: boundary)
 
         let pacer = readBitsPerSecond.map(BodyReadPacer.init(bitsPerSecond:))
         var received = 0
@@ -58,6 +59,9 @@ struct MultipartUploadReader {
                 throw RequestRejection.tooLarge(limit: maxImageBytes, "the request body (at least \(received) bytes)")
             }
             tail.append(chunk)
+            guard screen.accepts(chunk.readableBytesView) else {
+                throw RequestRejection.badRequest("malformed multipart body: a part header name has a byte outside ASCII")
+            }
             do {
                 try parser.execute(chunk)
             } catch {

@@ -26,6 +26,9 @@ public enum ErrorAnswer {
     static func retryAfterSeconds(_ header: String?, now: Date = Date()) -> Int? {
         guard let value = header?.trimmingWhitespace(), !value.isEmpty else { return nil }
         if let seconds = Int(value) { return max(0, seconds) }
+        // An HTTP date is printable ASCII; Foundation's DateFormatter traps on some other text
+        // (a combining mark after a digit), and the header comes from the network.
+        guard value.utf8.allSatisfy({ (0x20...0x7E).contains($0) }) else { return nil }
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "GMT")

@@ -79,25 +79,31 @@ extension DecodedImage {
     /// unchanged when it is less than twice `wanted`. Up to factor - 1 pixels at the right and
     /// bottom edges are dropped. Decoders that cannot decode small (PNG) rely on this: chafa
     /// then scales a small image, and the checker composite touches a small one.
+    /// A strip (4 × 16 million pixels, within the pixel limit) would keep its factor at 1 by its
+    /// short side and reach the composite and chafa whole: an axis still more than
+    /// `stripRatio` times what is wanted is reduced by its own factor (chafa fills its canvas,
+    /// whose shape comes from the header, so the picture is not distorted).
     func downsampled(atLeast wanted: PixelSize) -> DecodedImage {
         let factor = DecodeTarget(minimum: wanted, sampling: wanted).reductionFactor(width: width, height: height)
-        guard factor >= 2 else { return self }
-        let outWidth = width / factor, outHeight = height / factor
+        let xFactor = width / factor > Self.stripRatio * max(1, wanted.width) ? width / max(1, wanted.width) : factor
+        let yFactor = height / factor > Self.stripRatio * max(1, wanted.height) ? height / max(1, wanted.height) : factor
+        guard xFactor >= 2 || yFactor >= 2 else { return self }
+        let outWidth = width / xFactor, outHeight = height / yFactor
         let channels = self.channels
         let output = [UInt8](unsafeUninitializedCapacity: outWidth * outHeight * channels) { out, initialized in
             pixels.withUnsafeBufferPointer { input in
                 // Per output column: sums of (r, g, b, a), colours premultiplied when there is alpha.
                 var sums = [UInt64](repeating: 0, count: outWidth * 4)
-                let area = UInt64(factor * factor)
+                let area = UInt64(xFactor * yFactor)
                 sums.withUnsafeMutableBufferPointer { sums in
                     for outY in 0..<outHeight {
                         for i in 0..<sums.count { sums[i] = 0 }
-                        for y in (outY * factor)..<(outY * factor + factor) {
+                        for y in (outY * yFactor)..<(outY * yFactor + yFactor) {
                             var source = y * width * channels
                             for outX in 0..<outWidth {
                                 var r: UInt64 = 0, g: UInt64 = 0, b: UInt64 = 0, a: UInt64 = 0
                                 if channels == 4 {
-                                    for _ in 0..<factor {
+                                    for _ in 0..<xFactor {
                                         let alpha = UInt64(input[source + 3])
                                         r += UInt64(input[source]) * alpha
                                         g += UInt64(input[source + 1]) * alpha
@@ -106,7 +112,7 @@ extension DecodedImage {
                                         source += 4
                                     }
                                 } else {
-                                    for _ in 0..<factor {
+                                    for _ in 0..<xFactor {
                                         r += UInt64(input[source])
                                         g += UInt64(input[source + 1])
                                         b += UInt64(input[source + 2])
@@ -146,6 +152,8 @@ extension DecodedImage {
         }
         return DecodedImage(header: header, width: outWidth, height: outHeight, channels: channels, pixels: output)
     }
+
+    static let stripRatio = 8
 }
 
 /// Tells the format from the first bytes.

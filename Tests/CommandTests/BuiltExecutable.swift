@@ -27,6 +27,8 @@ enum BuiltExecutable {
             env["HOME"] = sandbox.home
             env["XDG_DATA_HOME"] = sandbox.data
         }
+        // Under scripts/sanitizers.sh the program is built with the sanitizer: its options too.
+        env.merge(ProcessInfo.processInfo.environment.filter { $0.key.hasSuffix("SAN_OPTIONS") }) { $1 }
         env.merge(extra) { $1 }
         return env
     }

@@ -141,7 +141,7 @@ public enum USDMicros {
     /// Cents shown, with more digits when a price is under a cent: "$0.42", "$12.00", "$0.0031".
     public static func text(_ micros: Int64) -> String {
         let sign = micros < 0 ? "-" : ""
-        let value = abs(micros)
+        let value = micros.magnitude  // unsigned: Int64.min, which a service may send, has no positive Int64
         let dollars = value / 1_000_000
         let fraction = value % 1_000_000
         if value > 0 && value < 10_000 {

@@ -98,7 +98,9 @@ final class FakeServiceProcess: @unchecked Sendable {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: BuiltFake.path)
         process.arguments = ["--port", "0"] + extra
+        // Under scripts/sanitizers.sh the fake is built with the sanitizer: its options too.
         process.environment = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": NSTemporaryDirectory()]
+            .merging(ProcessInfo.processInfo.environment.filter { $0.key.hasSuffix("SAN_OPTIONS") }) { $1 }
         let out = Pipe()
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice
@@ -222,6 +224,8 @@ struct E2ESandbox {
             "LC_ALL": "C.UTF-8",
             "IDEOGRAM_API_KEY": "test-key",
         ]
+        // Under scripts/sanitizers.sh the UI is built with the sanitizer: its options too.
+        env.merge(ProcessInfo.processInfo.environment.filter { $0.key.hasSuffix("SAN_OPTIONS") }) { $1 }
         env.merge(extra) { $1 }
         return env
     }
