@@ -32,8 +32,12 @@ public enum Previewer {
                                options: PreviewOptions = PreviewOptions(),
                                cancellation: PreviewCancellation? = nil) throws(PreviewError) -> PreviewImage {
         let maxColumns = min(max(1, columns), maxCells), maxRows = min(max(1, rows), maxCells)
-        let decoded = try decode(data: data, columns: maxColumns, rows: maxRows, options: options, cancellation: cancellation)
+        var decoded = try decode(data: data, columns: maxColumns, rows: maxRows, options: options, cancellation: cancellation)
         try cancellation?.check()
+        if let region = options.region {
+            decoded = decoded.region(region, fitting: boxPixels(columns: maxColumns, rows: maxRows, options: options))
+            try cancellation?.check()
+        }
         if let encoding = options.pixels {
             return try pixelPreview(decoded, fileSize: fileSize ?? Int64(data.count), columns: maxColumns, rows: maxRows,
                                     options: options, encoding: encoding, cancellation: cancellation)
@@ -73,6 +77,13 @@ public enum Previewer {
                             source: sourceInfo(decoded, fileSize), colors: options.colors, symbols: options.symbols, pixels: pixels)
     }
 
+    /// The pixels a box of cells shows: the protocol's cell size, or half blocks' (one pixel
+    /// wide, 1 / cellAspect tall) in character cells.
+    static func boxPixels(columns: Int, rows: Int, options: PreviewOptions) -> PixelSize {
+        if let encoding = options.pixels { return PixelRenderer.pixels(columns: columns, rows: rows, encoding: encoding) }
+        return PixelSize(width: columns, height: max(1, Int((Double(rows) / max(0.1, options.cellAspect)).rounded())))
+    }
+
     static func sourceInfo(_ decoded: DecodedImage, _ fileSize: Int64) -> PreviewSourceInfo {
         let header = decoded.header
         return PreviewSourceInfo(format: header.format, width: header.width, height: header.height,
@@ -89,6 +100,11 @@ public enum Previewer {
                 throw .tooManyPixels(format: header.format, width: header.width, height: header.height, limit: options.maxPixels)
             }
             guard header.width > 0, header.height > 0 else { throw .empty(header.format) }
+            // A region needs the image's own pixels: nothing reduced before the crop.
+            if options.region != nil {
+                let full = PixelSize(width: header.width, height: header.height)
+                return DecodeTarget(minimum: full, sampling: full)
+            }
             if let encoding = options.pixels {
                 let grid = PixelRenderer.grid(imageWidth: header.width, imageHeight: header.height,
                                               columns: columns, rows: rows, encoding: encoding)

@@ -41,8 +41,9 @@ enum ResultPreviewsView {
         let content = state.previews[.enlarged].content
         var line = resolution(.enlarged, job: job, content: content)
         if case .picture(_, let facts) = content { line = PreviewView.factsLine(facts) }
+        if let position = LoupeUpdate.position(state) { line = position + " · " + line }
         let used = screen.write(Draw.fit(line, width: info.width), x: info.x, y: info.y, style: theme.title)
-        let hint = "  v or Esc: back"
+        let hint = state.loupe.isZoomed ? "  arrows/hjkl: pan  0: centre  z: zoom" : "  z: zoom  v or Esc: back"
         if used + DisplayWidth.of(hint) <= info.width { screen.write(hint, x: info.x + used, y: info.y, style: theme.dim) }
         PreviewView.drawContent(content, in: layout.enlargedPicture, theme: theme, &screen)
     }
