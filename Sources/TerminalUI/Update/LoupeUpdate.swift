@@ -19,7 +19,7 @@ enum LoupeUpdate {
 
     /// A quarter of the view in that direction, stopping at the result's edges.
     static func pan(dx: Int, dy: Int, _ state: inout AppState) {
-        guard let view = view(state) else { return }
+        guard let view = Self.view(state) else { return }
         let start = LoupeMath.clamp(state.loupe.centre, visible: view.visible, result: view.result)
         let step = LoupeMath.step(view.visible)
         let moved = LoupePoint(x: start.x + dx * step.width, y: start.y + dy * step.height)
@@ -43,7 +43,7 @@ enum LoupeUpdate {
             return nil
         }
         guard let path, let result = state.previews.sizes[path], let box = Layout(size: state.size).previewBox(slot) else { return nil }
-        return (result, visible(box, result, state.loupe))
+        return (result, Self.visible(box, result, state.loupe))
     }
 
     static func visible(_ box: Rect, _ result: PixelExtent, _ loupe: LoupeState) -> PixelExtent {
@@ -54,16 +54,16 @@ enum LoupeUpdate {
     /// place in the followed result mapped onto this slot's image; nil (the whole picture)
     /// otherwise, or while a size is not known yet.
     static func region(_ slot: PreviewSlot, path: FilePath, box: Rect, _ state: AppState) -> PreviewRegion? {
-        guard slot == .enlarged && state.showsEnlargedResult || PreviewSlot.compareSlots.contains(slot),
-              let view = view(state), let image = state.previews.sizes[path] else { return nil }
-        let visible = visible(box, view.result, state.loupe)
-        let centre = LoupeMath.clamp(state.loupe.centre, visible: visible, result: view.result)
-        return LoupeMath.mapped(LoupeMath.resultRegion(centre: centre, visible: visible), from: view.result, to: image)
+        guard (slot == .enlarged && state.showsEnlargedResult) || PreviewSlot.compareSlots.contains(slot),
+              let view = Self.view(state), let image = state.previews.sizes[path] else { return nil }
+        let seen = Self.visible(box, view.result, state.loupe)
+        let centre = LoupeMath.clamp(state.loupe.centre, visible: seen, result: view.result)
+        return LoupeMath.mapped(LoupeMath.resultRegion(centre: centre, visible: seen), from: view.result, to: image)
     }
 
     /// "1:1 at 1200,840": the zoom and the result pixel at the middle; nil when not zoomed.
     static func position(_ state: AppState) -> String? {
-        guard let view = view(state) else { return state.loupe.isZoomed ? state.loupe.zoom.label : nil }
+        guard let view = Self.view(state) else { return state.loupe.isZoomed ? state.loupe.zoom.label : nil }
         let centre = LoupeMath.clamp(state.loupe.centre, visible: view.visible, result: view.result)
         return "\(state.loupe.zoom.label) at \(centre.x),\(centre.y)"
     }
