@@ -42,7 +42,8 @@ public enum Previewer {
             return try pixelPreview(decoded, fileSize: fileSize ?? Int64(data.count), columns: maxColumns, rows: maxRows,
                                     options: options, encoding: encoding, cancellation: cancellation)
         }
-        let grid = CellRenderer.grid(imageWidth: decoded.header.width, imageHeight: decoded.header.height,
+        let shape = shape(decoded, options)
+        let grid = CellRenderer.grid(imageWidth: shape.width, imageHeight: shape.height,
                                      columns: maxColumns, rows: maxRows, cellAspect: options.cellAspect)
         let small = decoded.downsampled(atLeast: CellRenderer.samplingPixels(columns: grid.columns, rows: grid.rows))
         try cancellation?.check()
@@ -60,7 +61,8 @@ public enum Previewer {
     /// The decoded picture as terminal graphics over blank cells (what the UI draws under it).
     static func pixelPreview(_ decoded: DecodedImage, fileSize: Int64, columns: Int, rows: Int, options: PreviewOptions,
                              encoding: PixelEncoding, cancellation: PreviewCancellation?) throws(PreviewError) -> PreviewImage {
-        let grid = PixelRenderer.grid(imageWidth: decoded.header.width, imageHeight: decoded.header.height,
+        let shape = shape(decoded, options)
+        let grid = PixelRenderer.grid(imageWidth: shape.width, imageHeight: shape.height,
                                       columns: columns, rows: rows, encoding: encoding)
         let target = PixelRenderer.pixels(columns: grid.columns, rows: grid.rows, encoding: encoding)
         let small = decoded.downsampled(atLeast: target)
@@ -75,6 +77,13 @@ public enum Previewer {
         let blank = PreviewCell(symbol: " ", foreground: .terminalDefault, background: .terminalDefault)
         return PreviewImage(columns: grid.columns, rows: grid.rows, cells: Array(repeating: blank, count: grid.columns * grid.rows),
                             source: sourceInfo(decoded, fileSize), colors: options.colors, symbols: options.symbols, pixels: pixels)
+    }
+
+    /// The shape the picture's cells keep: the whole image's (a reduced decode may have lost a
+    /// pixel's worth of it), or a region's as cut.
+    static func shape(_ decoded: DecodedImage, _ options: PreviewOptions) -> PixelSize {
+        options.region == nil ? PixelSize(width: decoded.header.width, height: decoded.header.height)
+            : PixelSize(width: decoded.width, height: decoded.height)
     }
 
     /// The pixels a box of cells shows: the protocol's cell size, or half blocks' (one pixel

@@ -45,6 +45,18 @@ struct RegionDecodingTests {
         }
     }
 
+    /// The cells follow the region's shape, not the whole image's.
+    @Test func aWideRegionOfASquareImageFillsAWideBox() throws {
+        let region = ImageRegion(x: 16, y: 28, width: 32, height: 8)
+        let cells = try Previewer.preview(data: PNGWriter.libpngRGBA(Self.coordinates), columns: 16, rows: 2,
+                                          options: PreviewOptions(region: region))
+        #expect((cells.columns, cells.rows) == (16, 2))
+        let encoding = PixelEncoding(pixelProtocol: .kitty, cellWidth: 10, cellHeight: 20)
+        let pixels = try Previewer.preview(data: PNGWriter.libpngRGBA(Self.coordinates), columns: 8, rows: 1,
+                                           options: PreviewOptions(pixels: encoding, region: region))
+        #expect((pixels.columns, pixels.rows) == (8, 1))
+    }
+
     @Test func aPixelPreviewOfARegionCoversTheWholeBox() throws {
         let encoding = PixelEncoding(pixelProtocol: .sixel, cellWidth: 10, cellHeight: 20)
         let options = PreviewOptions(pixels: encoding, region: ImageRegion(x: 0, y: 0, width: 20, height: 20))

@@ -146,9 +146,9 @@ import Testing
 
     @Test func theLoupeKeysAreInTheHelpAndTheFooter() {
         var s = Self.enlarged(size: Size(columns: 160, rows: 48))
-        #expect(StatusBarView.hints(for: s).contains { $0.command == .loupeZoom })
+        #expect(FooterView.hints(for: s).contains { $0.command == .loupeZoom })
         _ = update(&s, .key(.char("z")))
-        #expect(StatusBarView.hints(for: s).contains { $0.command == .loupeLeft })
+        #expect(FooterView.hints(for: s).contains { $0.command == .loupeLeft })
         let help = HelpOverlayView.lines(filter: "loupe").map(\.text).joined(separator: "\n")
         #expect(help.contains("Pan left") && help.contains("Zoom: fit, 1:1"))
     }
