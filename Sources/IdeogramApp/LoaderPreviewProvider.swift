@@ -60,6 +60,7 @@ public final class LoaderPreviewProvider: PreviewProvider {
             let cell = cellPixels()
             options.pixels = PixelEncoding(pixelProtocol: pixels, cellWidth: cell.width, cellHeight: cell.height)
         }
+        options.region = key.region.map { ImageRegion(x: $0.x, y: $0.y, width: $0.width, height: $0.height) }
         return PreviewRequest(path: key.path.bytes, columns: key.columns, rows: key.rows, options: options)
     }
 }

@@ -9,7 +9,10 @@ enum PreviewConversion {
             let cells = image.cells.map {
                 PreviewPictureCell(symbol: $0.symbol, foreground: color($0.foreground), background: color($0.background))
             }
-            let pixels = image.pixels.map { PreviewPixels(graphics: graphics($0.pixelProtocol), id: $0.id, bytes: $0.bytes) }
+            let pixels = image.pixels.map {
+                PreviewPixels(graphics: graphics($0.pixelProtocol), id: $0.id, bytes: $0.bytes,
+                              cell: PixelExtent(width: $0.pixelWidth / max(1, image.columns), height: $0.pixelHeight / max(1, image.rows)))
+            }
             guard let picture = PreviewPicture(columns: image.columns, rows: image.rows, cells: cells, pixels: pixels) else {
                 return .failed("could not draw the preview")
             }

@@ -48,17 +48,21 @@ public struct PreviewOptions: Hashable, Sendable {
     /// Set: the preview is terminal graphics in this protocol (its cells are blank, to sit
     /// under the pixels); nil: character cells.
     public var pixels: PixelEncoding?
+    /// Set: only this part of the image, filling the box (the loupe); nil: the whole image.
+    public var region: ImageRegion?
 
     public static let defaultMaxPixels = 8192 * 8192
     public static let defaultMaxFileBytes = 256 * 1024 * 1024
 
     public init(colors: PreviewColorMode = .indexed256, symbols: PreviewSymbols = .half, cellAspect: Double = 0.5,
-                maxPixels: Int = PreviewOptions.defaultMaxPixels, maxFileBytes: Int = PreviewOptions.defaultMaxFileBytes, pixels: PixelEncoding? = nil) {
+                maxPixels: Int = PreviewOptions.defaultMaxPixels, maxFileBytes: Int = PreviewOptions.defaultMaxFileBytes, pixels: PixelEncoding? = nil,
+                region: ImageRegion? = nil) {
         self.colors = colors
         self.symbols = symbols
         self.cellAspect = cellAspect
         self.maxPixels = maxPixels
         self.maxFileBytes = maxFileBytes
         self.pixels = pixels
+        self.region = region
     }
 }

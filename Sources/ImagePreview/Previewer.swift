@@ -32,13 +32,18 @@ public enum Previewer {
                                options: PreviewOptions = PreviewOptions(),
                                cancellation: PreviewCancellation? = nil) throws(PreviewError) -> PreviewImage {
         let maxColumns = min(max(1, columns), maxCells), maxRows = min(max(1, rows), maxCells)
-        let decoded = try decode(data: data, columns: maxColumns, rows: maxRows, options: options, cancellation: cancellation)
+        var decoded = try decode(data: data, columns: maxColumns, rows: maxRows, options: options, cancellation: cancellation)
         try cancellation?.check()
+        if let region = options.region {
+            decoded = decoded.region(region, fitting: boxPixels(columns: maxColumns, rows: maxRows, options: options))
+            try cancellation?.check()
+        }
         if let encoding = options.pixels {
             return try pixelPreview(decoded, fileSize: fileSize ?? Int64(data.count), columns: maxColumns, rows: maxRows,
                                     options: options, encoding: encoding, cancellation: cancellation)
         }
-        let grid = CellRenderer.grid(imageWidth: decoded.header.width, imageHeight: decoded.header.height,
+        let shape = shape(decoded, options)
+        let grid = CellRenderer.grid(imageWidth: shape.width, imageHeight: shape.height,
                                      columns: maxColumns, rows: maxRows, cellAspect: options.cellAspect)
         let small = decoded.downsampled(atLeast: CellRenderer.samplingPixels(columns: grid.columns, rows: grid.rows))
         try cancellation?.check()
@@ -56,7 +61,8 @@ public enum Previewer {
     /// The decoded picture as terminal graphics over blank cells (what the UI draws under it).
     static func pixelPreview(_ decoded: DecodedImage, fileSize: Int64, columns: Int, rows: Int, options: PreviewOptions,
                              encoding: PixelEncoding, cancellation: PreviewCancellation?) throws(PreviewError) -> PreviewImage {
-        let grid = PixelRenderer.grid(imageWidth: decoded.header.width, imageHeight: decoded.header.height,
+        let shape = shape(decoded, options)
+        let grid = PixelRenderer.grid(imageWidth: shape.width, imageHeight: shape.height,
                                       columns: columns, rows: rows, encoding: encoding)
         let target = PixelRenderer.pixels(columns: grid.columns, rows: grid.rows, encoding: encoding)
         let small = decoded.downsampled(atLeast: target)
@@ -71,6 +77,20 @@ public enum Previewer {
         let blank = PreviewCell(symbol: " ", foreground: .terminalDefault, background: .terminalDefault)
         return PreviewImage(columns: grid.columns, rows: grid.rows, cells: Array(repeating: blank, count: grid.columns * grid.rows),
                             source: sourceInfo(decoded, fileSize), colors: options.colors, symbols: options.symbols, pixels: pixels)
+    }
+
+    /// The shape the picture's cells keep: the whole image's (a reduced decode may have lost a
+    /// pixel's worth of it), or a region's as cut.
+    static func shape(_ decoded: DecodedImage, _ options: PreviewOptions) -> PixelSize {
+        options.region == nil ? PixelSize(width: decoded.header.width, height: decoded.header.height)
+            : PixelSize(width: decoded.width, height: decoded.height)
+    }
+
+    /// The pixels a box of cells shows: the protocol's cell size, or half blocks' (one pixel
+    /// wide, 1 / cellAspect tall) in character cells.
+    static func boxPixels(columns: Int, rows: Int, options: PreviewOptions) -> PixelSize {
+        if let encoding = options.pixels { return PixelRenderer.pixels(columns: columns, rows: rows, encoding: encoding) }
+        return PixelSize(width: columns, height: max(1, Int((Double(rows) / max(0.1, options.cellAspect)).rounded())))
     }
 
     static func sourceInfo(_ decoded: DecodedImage, _ fileSize: Int64) -> PreviewSourceInfo {
@@ -89,6 +109,11 @@ public enum Previewer {
                 throw .tooManyPixels(format: header.format, width: header.width, height: header.height, limit: options.maxPixels)
             }
             guard header.width > 0, header.height > 0 else { throw .empty(header.format) }
+            // A region needs the image's own pixels: nothing reduced before the crop.
+            if options.region != nil {
+                let full = PixelSize(width: header.width, height: header.height)
+                return DecodeTarget(minimum: full, sampling: full)
+            }
             if let encoding = options.pixels {
                 let grid = PixelRenderer.grid(imageWidth: header.width, imageHeight: header.height,
                                               columns: columns, rows: rows, encoding: encoding)

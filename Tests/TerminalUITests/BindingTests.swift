@@ -62,6 +62,10 @@ import Testing
         case .compare:
             s.focus = .results
             s.results.compare = ComparePair(first: "j1", second: "j2")
+        case .loupe, .loupePan:
+            s = LoupeKeyTests.enlarged()
+            if context == .loupePan { _ = update(&s, .key(.char("z"))) }
+            if command == .loupeRecentre { _ = update(&s, .key(.left)) }
         }
         return s
     }

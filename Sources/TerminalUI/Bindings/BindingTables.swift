@@ -15,6 +15,8 @@ public enum BindingTables {
         case .confirm: confirm
         case .modelChooser: modelChooser
         case .compare: compare
+        case .loupe: loupe
+        case .loupePan: loupePan
         }
     }
 
@@ -124,6 +126,19 @@ public enum BindingTables {
 
     static let compare: [KeyBinding] = [
         KeyBinding([.escape, .char("c")], .closeCompare, "Back to where you were", hint: "back"),
+    ]
+
+    static let loupe: [KeyBinding] = [
+        KeyBinding([.char("z")], .loupeZoom, "Zoom: fit, 1:1 result pixels, 2:1 (source and results show the same place)", hint: "zoom"),
+    ]
+
+    /// Ahead of the view's own keys while zoomed: arrows pan instead of moving the job list.
+    static let loupePan: [KeyBinding] = [
+        KeyBinding([.left, .char("h")], .loupeLeft, "Pan left", hint: "pan"),
+        KeyBinding([.right, .char("l")], .loupeRight, "Pan right"),
+        KeyBinding([.up, .char("k")], .loupeUp, "Pan up"),
+        KeyBinding([.down, .char("j")], .loupeDown, "Pan down"),
+        KeyBinding([.char("0")], .loupeRecentre, "Back to the middle", hint: "centre"),
     ]
 
     static let details: [KeyBinding] = [

@@ -21,6 +21,8 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
     case toggleEnlarged, closeEnlarged, copyPath
     // Comparing two jobs
     case toggleJobMark, compareMarked, closeCompare
+    // The loupe (larger and compare views)
+    case loupeZoom, loupeRecentre, loupeLeft, loupeRight, loupeUp, loupeDown
     // Details view
     case showDetails, closeDetails, previousImage, nextImage
     case detailsScrollUp, detailsScrollDown, detailsPageUp, detailsPageDown

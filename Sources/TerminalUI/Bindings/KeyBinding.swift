@@ -30,6 +30,7 @@ public enum BindingContext: String, Hashable, Sendable, CaseIterable {
     case outsideText
     case files, filter, prompt, parameters, results, details, help, confirm, modelChooser
     case compare
+    case loupe, loupePan
 
     public var title: String {
         switch self {
@@ -45,6 +46,8 @@ public enum BindingContext: String, Hashable, Sendable, CaseIterable {
         case .confirm: "Questions"
         case .modelChooser: "Model chooser (m)"
         case .compare: "Compare (c with two marked jobs)"
+        case .loupe: "Loupe (larger and compare views)"
+        case .loupePan: "Loupe, zoomed in"
         }
     }
 }

@@ -51,6 +51,8 @@ public struct AppState: Hashable, Sendable {
     public var results = ResultsState()
     /// The image previews: what each slot asked for and shows.
     public var previews = PreviewsState()
+    /// `z` in the larger and compare views: zoom and position shared by their pictures.
+    public var loupe = LoupeState()
     public var overlay: Overlay?
     public var connection: ConnectionInfo
     public var message: StatusMessage?

@@ -13,11 +13,14 @@ public struct PreviewPixels: Hashable, Sendable {
     /// Unique in the process (the kitty image id): two pictures with the same id are the same.
     public let id: UInt32
     public let bytes: [UInt8]
+    /// A cell's size in screen pixels the picture was made for (the loupe's 1:1 depends on it).
+    public let cell: PixelExtent?
 
-    public init(graphics: PixelGraphics, id: UInt32, bytes: [UInt8]) {
+    public init(graphics: PixelGraphics, id: UInt32, bytes: [UInt8], cell: PixelExtent? = nil) {
         self.graphics = graphics
         self.id = id
         self.bytes = bytes
+        self.cell = cell
     }
 
     // Compared and hashed by name: the state is compared often, the bytes can be megabytes.

@@ -25,12 +25,15 @@ public struct PreviewRequestKey: Hashable, Sendable {
     public var modified: Int64?
     public var columns: Int
     public var rows: Int
+    /// Set when the loupe is zoomed: the part of the image (its own pixels) to fill the box with.
+    public var region: PreviewRegion?
 
-    public init(path: FilePath, modified: Int64? = nil, columns: Int, rows: Int) {
+    public init(path: FilePath, modified: Int64? = nil, columns: Int, rows: Int, region: PreviewRegion? = nil) {
         self.path = path
         self.modified = modified
         self.columns = columns
         self.rows = rows
+        self.region = region
     }
 }
 
@@ -57,6 +60,10 @@ public struct PreviewSlotState: Hashable, Sendable {
 /// selection and the layout after each action.
 public struct PreviewsState: Hashable, Sendable {
     private var slots: [PreviewSlot: PreviewSlotState] = [:]
+    /// The full size of each image the larger and compare views showed, as its picture said:
+    /// the loupe maps regions between images with these, and asks for a fitted picture first
+    /// where one is not known yet.
+    public var sizes: [FilePath: PixelExtent] = [:]
 
     public init() {}
 

@@ -12,7 +12,8 @@ enum CompareView {
         let first = state.results.job(pair.first)
         let second = state.results.job(pair.second)
         let differ = first != nil && second != nil && first?.sourcePath != second?.sourcePath
-        Draw.pane(rect, title: "Compare" + (differ ? " · two different sources" : "") + " · Esc back", focused: true, theme: theme, &screen)
+        let loupe = LoupeUpdate.position(state).map { " · " + $0 } ?? ""
+        Draw.pane(rect, title: "Compare" + (differ ? " · two different sources" : "") + loupe + " · Esc back", focused: true, theme: theme, &screen)
         if let area = layout.compareSource {
             drawSource(first, second, state: state, layout: layout, area: area, &screen)
             if layout.compareSourcePlace == .above {

@@ -41,9 +41,13 @@ enum ResultPreviewsView {
         let content = state.previews[.enlarged].content
         var line = resolution(.enlarged, job: job, content: content)
         if case .picture(_, let facts) = content { line = PreviewView.factsLine(facts) }
-        let used = screen.write(Draw.fit(line, width: info.width), x: info.x, y: info.y, style: theme.title)
-        let hint = "  v or Esc: back"
-        if used + DisplayWidth.of(hint) <= info.width { screen.write(hint, x: info.x + used, y: info.y, style: theme.dim) }
+        if let position = LoupeUpdate.position(state) { line = position + " · " + line }
+        var used = screen.write(Draw.fit(line, width: info.width), x: info.x, y: info.y, style: theme.title)
+        // Most needed first; each only where it fits whole.
+        let hints = state.loupe.isZoomed ? ["  hjkl: pan", "  0: centre", "  z: zoom"] : ["  v or Esc: back", "  z: zoom"]
+        for hint in hints where used + DisplayWidth.of(hint) <= info.width {
+            used += screen.write(hint, x: info.x + used, y: info.y, style: theme.dim)
+        }
         PreviewView.drawContent(content, in: layout.enlargedPicture, theme: theme, &screen)
     }
 

@@ -42,6 +42,10 @@ enum Commands {
         case .toggleJobMark, .compareMarked, .closeCompare:
             return CompareUpdate.perform(command, &state)
 
+        case .loupeZoom, .loupeRecentre, .loupeLeft, .loupeRight, .loupeUp, .loupeDown:
+            LoupeUpdate.perform(command, &state)
+            return []
+
         case .closeDetails, .previousImage, .nextImage, .detailsScrollUp, .detailsScrollDown, .detailsPageUp, .detailsPageDown:
             DetailsUpdate.perform(command, &state)
             return []

@@ -13,8 +13,11 @@ enum KeyDispatch {
         case .files: return state.files.isEditingFilter ? [.anywhere, .filter] : [.anywhere, .outsideText, .files]
         case .parameters: return state.parameters.focus == .prompt ? [.anywhere, .prompt] : [.anywhere, .outsideText, .parameters]
         case .results:
-            if state.results.compare != nil { return [.anywhere, .outsideText, .compare] }
-            return [.anywhere, .outsideText, state.results.details == nil ? .results : .details]
+            // The loupe's keys come before the view's: zoomed, arrows pan instead of moving the list.
+            let loupe: [BindingContext] = state.showsCompare || state.showsEnlargedResult
+                ? (state.loupe.isZoomed ? [.loupePan, .loupe] : [.loupe]) : []
+            if state.results.compare != nil { return [.anywhere, .outsideText] + loupe + [.compare] }
+            return [.anywhere, .outsideText] + loupe + [state.results.details == nil ? .results : .details]
         }
     }
 

@@ -22,6 +22,11 @@ enum PreviewUpdate {
 
     /// A finished preview: shown only if the slot still wants exactly this request.
     static func loaded(_ slot: PreviewSlot, _ key: PreviewRequestKey, _ outcome: PreviewOutcome, _ state: inout AppState) {
+        if case .picture(let picture, let facts) = outcome, slot == .enlarged || PreviewSlot.compareSlots.contains(slot) {
+            // True of the file even when stale: the loupe needs sizes before it can ask for regions.
+            state.previews.sizes[key.path] = PixelExtent(width: facts.width, height: facts.height)
+            state.loupe.cellPixels = picture.pixels?.cell ?? .halfBlockCell
+        }
         guard state.previews[slot].request == key else { return }
         switch outcome {
         case .picture(let picture, let facts):
@@ -60,7 +65,8 @@ enum PreviewUpdate {
             guard let wanted = compareFile(slot, state) else { return nil }
             path = wanted
         }
-        return PreviewRequestKey(path: path, modified: modified, columns: box.width, rows: box.height)
+        let region = LoupeUpdate.region(slot, path: path, box: box, state)
+        return PreviewRequestKey(path: path, modified: modified, columns: box.width, rows: box.height, region: region)
     }
 
     /// The compare view's pictures: the first job's source, each job's saved result. The
