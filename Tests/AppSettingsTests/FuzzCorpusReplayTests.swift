@@ -15,7 +15,7 @@ import AppSettings
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("config.toml").path
-        FileManager.default.createFile(atPath: path, contents: Data(input.bytes))
+        try Data(input.bytes).write(to: URL(fileURLWithPath: path))
         do {
             _ = try ConfigurationFile.load(path: path, directories: XDGDirectories(environment: ["HOME": folder.path]))
         } catch {

@@ -106,6 +106,17 @@ import Testing
         #expect(odd.status == .other("queued"))
     }
 
+    @Test(arguments: [#"{"usd_micros":-1,"qualifier":"exact"}"#, #"{"usd_micros":9223372036854775807,"qualifier":"exact"}"#,
+                      #"{"usd_micros":5,"qualifier":"estimate","upper_bound_usd_micros":-9223372036854775808}"#])
+    func anImplausibleAmountIsAMalformedQuote(json: String) {
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(PriceQuote.self, from: Data(json.utf8)) }
+    }
+
+    @Test func anImplausibleBillIsAMalformedPoll() {
+        let json = #"{"generation_id":"g","status":"completed","usage_cost_usd_micros":-9223372036854775808}"#
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(GenerationPoll.self, from: Data(json.utf8)) }
+    }
+
     @Test func moneyIsShownInCentsOrFinerWhenSmall() {
         #expect(USDMicros.text(125_830) == "$0.13")
         #expect(USDMicros.text(12_000_000) == "$12.00")

@@ -104,6 +104,15 @@ public struct GenerationPoll: Sendable, Equatable, Codable {
         case failureReason = "failure_reason"
         case usageCostUSDMicros = "usage_cost_usd_micros"
     }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        generationID = try c.decode(String.self, forKey: .generationID)
+        status = try c.decode(Status.self, forKey: .status)
+        failureReason = try c.decodeIfPresent(String.self, forKey: .failureReason)
+        data = try c.decodeIfPresent([GeneratedImage].self, forKey: .data)
+        usageCostUSDMicros = try USDMicros.decodePlausible(c, .usageCostUSDMicros)
+    }
 }
 
 /// `?dry_run=true`: what the same request would cost. Nothing runs, nothing is billed.
@@ -128,6 +137,16 @@ public struct PriceQuote: Sendable, Equatable, Hashable, Codable {
         case upperBoundUSDMicros = "upper_bound_usd_micros"
     }
 
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        qualifier = try c.decode(Qualifier.self, forKey: .qualifier)
+        guard let micros = try USDMicros.decodePlausible(c, .usdMicros) else {
+            throw DecodingError.keyNotFound(CodingKeys.usdMicros, .init(codingPath: c.codingPath, debugDescription: "no usd_micros"))
+        }
+        usdMicros = micros
+        upperBoundUSDMicros = try USDMicros.decodePlausible(c, .upperBoundUSDMicros)
+    }
+
     /// "$0.42", or "~$0.42 (estimate)" / "~$0.42 (estimate, at most $0.60)".
     public var text: String {
         guard qualifier == .estimate else { return USDMicros.text(usdMicros) }
@@ -138,6 +157,18 @@ public struct PriceQuote: Sendable, Equatable, Hashable, Codable {
 
 /// Money in millionths of a dollar, as the API counts it, so sums never round.
 public enum USDMicros {
+    /// What one image can plausibly cost: $0 to $1,000,000. An amount outside it is a malformed
+    /// answer, refused where it is read, so sums of any number of jobs cannot overflow.
+    public static let plausible: ClosedRange<Int64> = 0...1_000_000_000_000
+
+    static func decodePlausible<Key: CodingKey>(_ c: KeyedDecodingContainer<Key>, _ key: Key) throws -> Int64? {
+        guard let value = try c.decodeIfPresent(Int64.self, forKey: key) else { return nil }
+        guard plausible.contains(value) else {
+            throw DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: "\(value) micro-dollars is not a price")
+        }
+        return value
+    }
+
     /// Cents shown, with more digits when a price is under a cent: "$0.42", "$12.00", "$0.0031".
     public static func text(_ micros: Int64) -> String {
         let sign = micros < 0 ? "-" : ""
