@@ -36,7 +36,7 @@ cleanup() {
 }
 trap cleanup EXIT
 export XDG_DATA_HOME=$work/data XDG_CONFIG_HOME=$work/config IDEOGRAM_API_KEY=test-key
-mkdir -p "$work/bases" "$work/images" "$work/out" "$XDG_DATA_HOME" "$XDG_CONFIG_HOME/ideogram-tui"
+touch "$work/kill-times"; mkdir -p "$work/bases" "$work/images" "$work/out" "$XDG_DATA_HOME" "$XDG_CONFIG_HOME/ideogram-tui"
 # The legacy estimate the history bills per image, so images can be counted back from it.
 legacy_price_usd=0.06
 echo "legacy_price_usd = $legacy_price_usd" > "$XDG_CONFIG_HOME/ideogram-tui/config.toml"
@@ -83,7 +83,7 @@ for b in $(seq 0 $((batches - 1))); do
   if [ "$wanted" -gt 0 ] && [ "$(rng "$b" "int(r.random() < $wanted / $left * 1.5)")" = 1 ]; then
     sleep "$(rng "$b" "round(r.uniform(0.2, 3.0), 2)")"
     if kill -0 "$client" 2>/dev/null; then
-      kill -9 "$client"; kill_count=$((kill_count + 1))
+      kill -9 "$client"; kill_count=$((kill_count + 1)); date +%s.%N >> "$work/kill-times"
       echo "batch $b ($model): SIGKILL at a random moment" >&2
     fi
     wait_client

@@ -3,14 +3,22 @@
 result folder, and the fake's own log (/_fake/requests, /_fake/v2/calls, /_fake/v2/generations).
 Prints the figures and exits 1 on any violation.
 Usage: soak_check.py WORK IMAGES LEGACY_PRICE_USD"""
-import collections, glob, json, os, sys
+import collections, datetime, glob, json, os, sys
 
 work, expected_images, legacy_price = sys.argv[1], int(sys.argv[2]), round(float(sys.argv[3]) * 1_000_000)
 history = [json.loads(line) for line in open(f"{work}/history.jsonl") if line.strip()]
 requests = json.load(open(f"{work}/requests.json"))
 calls = json.load(open(f"{work}/calls.json"))
 generations = {g["generationID"]: g for g in json.load(open(f"{work}/generations.json"))}
+kill_times = [float(line) for line in open(f"{work}/kill-times") if line.strip()]
 violations = []
+
+def killed_soon_after(post):
+    """The client was killed within 10 s after this request arrived, or just before (the fake may
+    read a request the kernel still held after its sender died): an answer sent whole may never
+    have been read, and the job is truthfully outcome unknown."""
+    at = datetime.datetime.fromisoformat(post["receivedAt"].replace("Z", "+00:00")).timestamp()
+    return any(at - 5 <= k <= at + 10 for k in kill_times)
 
 def violation(text):
     violations.append(text)
@@ -55,6 +63,7 @@ images_on_disk = 0
 history_legacy_images = 0
 fake_legacy_images = 0
 unknown_legacy_images = 0
+lost_to_kills = 0
 for name in sources:
     for job in by_source[name]:
         status, unknown = job["status"], job["status"] == "outcome_unknown" or job["may_have_been_billed"]
@@ -70,7 +79,11 @@ for name in sources:
             if status == "done" and not whole:
                 violation(f"{name}: done, but the fake never answered it whole")
             withheld_as_safety = status == "failed" and job["error_category"] == "safety" and not whole[0]["resultURLs"] if whole else False
-            if whole and status != "done" and not withheld_as_safety:
+            lost_to_kill = bool(whole) and status == "outcome_unknown" and killed_soon_after(whole[0])
+            lost_to_kills += lost_to_kill
+            if lost_to_kill:
+                expected_urls = []
+            elif whole and status != "done" and not withheld_as_safety:
                 violation(f"{name}: answered whole by the fake but {status}")
             if answered and not whole and not unknown:
                 violation(f"{name}: its answer was cut ({answered[0].get('delivery')}) but the history says it was not billed")
@@ -78,7 +91,8 @@ for name in sources:
                 violation(f"{name}: never answered 200 but {status}")
             if not answered and job["billed_usd_micros"]:
                 violation(f"{name}: never answered 200 but billed {job['billed_usd_micros']}")
-            expected_urls = whole[0]["resultURLs"] if whole else []
+            if not lost_to_kill:
+                expected_urls = whole[0]["resultURLs"] if whole else []
         else:
             accepted = [p for p in v2_posts[name] if billed_post(p)]
             gid = job["generation_id"]
@@ -163,6 +177,7 @@ print(f"sends: legacy {legacy_sends} POSTs (200: {dict(deliveries)}), v2 {v2_sen
 print(f"generations {len(generations)}: " + ", ".join(f"{k} {v}" for k, v in sorted(collections.Counter(
     ('withheld' if g['withheld'] else g['status']) for g in generations.values()).items()))
       + f"; {len(orphans)} accepted but never learnt of (answer cut), {len(v2_unknown_jobs)} v2 jobs outcome unknown")
+print(f"legacy answers sent whole while the client was being killed (outcome unknown, URL never recorded): {lost_to_kills}")
 print(f"results on disk {images_on_disk} (pictures {len(pictures)}, sidecars {len(sidecars)}, saved twice {duplicates}); resent after a 200: {resent}")
 print(f"billed: v2 history {history_v2} = fake {fake_v2_known} micro-USD (+{fake_v2_unknown} on generations the client never learnt of); "
       f"legacy history {history_legacy_images} images + {unknown_legacy_images} outcome unknown = fake {fake_legacy_images}")
