@@ -39,7 +39,9 @@ struct UpscaleEndpoint: Sendable {
         note(parts, in: &received)
 
         let form = try UpscaleForm(parts: parts)
-        return OutcomeAnswer.response(for: await backend.process(form.upload))
+        let outcome = await backend.process(form.upload)
+        received.note(outcome)
+        return OutcomeAnswer.response(for: outcome)
     }
 
     /// Records what arrived, even when the form turns out to be invalid.

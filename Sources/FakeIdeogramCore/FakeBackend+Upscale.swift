@@ -16,7 +16,7 @@ extension FakeBackend {
         } catch {
             outcome = .refused(error)
         }
-        received.status = outcome.status
+        received.note(outcome)
         record(received)
         return outcome
     }

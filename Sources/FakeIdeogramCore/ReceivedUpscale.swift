@@ -13,6 +13,10 @@ public struct ReceivedUpscale: Sendable, Codable, Equatable {
     public var imageBytes: Int
     /// The HTTP status the service answered (200 also for unsafe, malformed and close faults).
     public var status: Int
+    /// How a 200 answer was delivered: "whole", "truncated" (malformed) or "closed" (cut mid-answer); nil otherwise.
+    public var delivery: String?
+    /// The result URLs the answer held (withheld images have none), so a soak can check each reached the disk.
+    public var resultURLs: [String]
     public var receivedAt: Date
 
     public init(
@@ -22,6 +26,8 @@ public struct ReceivedUpscale: Sendable, Codable, Equatable {
         contentType: String? = nil,
         imageBytes: Int = 0,
         status: Int = 0,
+        delivery: String? = nil,
+        resultURLs: [String] = [],
         receivedAt: Date = Date()
     ) {
         self.dialect = dialect
@@ -30,7 +36,18 @@ public struct ReceivedUpscale: Sendable, Codable, Equatable {
         self.contentType = contentType
         self.imageBytes = imageBytes
         self.status = status
+        self.delivery = delivery
+        self.resultURLs = resultURLs
         self.receivedAt = receivedAt
+    }
+
+    /// Records the status of an outcome and, for a 200, how it was delivered and its result URLs.
+    public mutating func note(_ outcome: UpscaleOutcome) {
+        status = outcome.status
+        if case .answered(let body, let answerDelivery) = outcome {
+            delivery = answerDelivery.logName
+            resultURLs = body.data.compactMap(\.url)
+        }
     }
 
     /// The encoder `GET /_fake/requests` uses: dates as ISO 8601 with milliseconds.

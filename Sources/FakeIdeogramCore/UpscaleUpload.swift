@@ -60,4 +60,13 @@ public enum AnswerDelivery: Sendable, Equatable {
     case truncated
     /// Headers promising the whole body, half of it, then the connection closes (`close`).
     case closedMidAnswer
+
+    /// The word the request log uses.
+    public var logName: String {
+        switch self {
+        case .whole: "whole"
+        case .truncated: "truncated"
+        case .closedMidAnswer: "closed"
+        }
+    }
 }

@@ -31,7 +31,7 @@ extension FakeBackend {
     package func processV2(model modelName: String, upload: V2Upload, dryRun: Bool) async -> V2Outcome {
         var call = ReceivedV2Call(kind: dryRun ? .quote : .upscale, model: modelName,
                                   fields: Dictionary(upload.fields.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first }),
-                                  imageBytes: upload.image.readableBytes)
+                                  imageBytes: upload.image.readableBytes, filename: upload.filename)
         let outcome = await answerV2(model: modelName, upload: upload, dryRun: dryRun, generationID: &call.generationID)
         call.status = outcome.status
         logV2(call)

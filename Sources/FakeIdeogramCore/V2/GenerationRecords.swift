@@ -13,6 +13,8 @@ public struct ReceivedV2Call: Sendable, Codable, Equatable {
     /// The text parts as received (empty for a poll or a body never read).
     public var fields: [String: String]
     public var imageBytes: Int
+    /// The image part's file name, so a soak can tell which source an upscale carried.
+    public var filename: String?
     public var status: Int
     /// The generation an upscale created, or the one a poll asked about.
     public var generationID: String?
@@ -20,12 +22,13 @@ public struct ReceivedV2Call: Sendable, Codable, Equatable {
     public var generationStatus: String?
     public var receivedAt: Date
 
-    public init(kind: Kind, model: String? = nil, fields: [String: String] = [:], imageBytes: Int = 0, status: Int = 0,
-                generationID: String? = nil, generationStatus: String? = nil, receivedAt: Date = Date()) {
+    public init(kind: Kind, model: String? = nil, fields: [String: String] = [:], imageBytes: Int = 0, filename: String? = nil,
+                status: Int = 0, generationID: String? = nil, generationStatus: String? = nil, receivedAt: Date = Date()) {
         self.kind = kind
         self.model = model
         self.fields = fields
         self.imageBytes = imageBytes
+        self.filename = filename
         self.status = status
         self.generationID = generationID
         self.generationStatus = generationStatus
