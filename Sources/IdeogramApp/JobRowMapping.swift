@@ -32,6 +32,7 @@ enum JobRowMapping {
             images: job.results.map(image),
             retry: job.retryWait.map(countdown))
         row.isHeld = job.state == .queued && job.isHeld
+        row.capHold = job.state == .queued ? job.spendingHold?.description : nil
         row.generation = job.generation.map {
             JobRowGeneration(request: $0.request, generationID: $0.generationID, quote: $0.quote, billedUSDMicros: $0.billedUSDMicros,
                              failureReason: failureReason(job.state))

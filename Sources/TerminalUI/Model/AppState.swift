@@ -108,7 +108,7 @@ public struct AppState: Hashable, Sendable {
     /// Ticks are needed only while something moves on screen: jobs held by a pause do not.
     /// A quote waiting for its pause needs them too, to know when the pause is over.
     public var needsTicks: Bool {
-        quotes.isWaiting || results.queueJobs.contains { $0.state.isInFlight && !$0.isHeld && !isHeldByPause($0) }
+        quotes.isWaiting || results.queueJobs.contains { $0.state.isInFlight && !$0.isHeld && $0.capHold == nil && !isHeldByPause($0) }
     }
 
     /// A queued job cannot start while the queue is paused.

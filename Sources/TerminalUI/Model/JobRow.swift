@@ -97,6 +97,9 @@ public struct JobRow: Hashable, Sendable, Identifiable {
     public var retry: RetryCountdown?
     /// The v2 model, fields, generation and money; nil for a legacy job (`request` applies).
     public var generation: JobRowGeneration?
+    /// Held, nothing sent, because it would take today's spending past the daily cap: the
+    /// figures, as the queue gives them (raw; sanitised when drawn).
+    public var capHold: String?
 
     public init(id: JobRowID, sourceName: String, sourcePath: String, state: JobRowState, request: UpscaleRequest,
                 submittedAt: Date, startedAt: Date? = nil, finishedAt: Date? = nil, resultResolution: String? = nil,

@@ -72,6 +72,7 @@ enum ResultsPaneView {
         if job.state.isInFlight {
             // A job held by a pause shows no spinner: nothing moves until the user resumes.
             if state.isHeldByPause(job) { return "paused" }
+            if job.capHold != nil { return "held: daily cap" }
             if job.isRetrying(in: state), let text = job.retryText(now: state.now) { return text }
             let spin = Draw.spinner[state.tickCount % Draw.spinner.count]
             if job.state == .queued { return "\(spin) queued" }
@@ -103,6 +104,9 @@ enum ResultsPaneView {
         var lines: [(String, String, CellStyle)] = []
         if let pause = state.queuePause, state.isHeldByPause(job) {
             lines.append(("Waiting", "queue paused — \(pause.reason); p resumes", theme.warning))
+        }
+        if let hold = job.capHold {
+            lines.append(("Held", TerminalSafeTextBridge.text(hold, limit: 240) + " (config.toml; then restart)", theme.warning))
         }
         if job.isRetrying(in: state), let retry = job.retry, let text = job.retryText(now: state.now) {
             lines.append(("Retry", "\(text): \(retry.reason)", theme.warning))

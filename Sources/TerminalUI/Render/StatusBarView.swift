@@ -16,6 +16,10 @@ enum StatusBarView {
         if let pause = state.queuePause {
             x += screen.write(Draw.fit(pausedText(pause), width: bar.maxX - x - money), x: x, y: bar.y, style: theme.paused)
         }
+        let capHeld = state.results.queueJobs.count { $0.capHold != nil }
+        if capHeld > 0 && state.queuePause == nil {
+            x += screen.write(Draw.fit(capHeldText(capHeld), width: bar.maxX - x - money), x: x, y: bar.y, style: theme.paused)
+        }
         if state.isQuitting {
             x += screen.write(Draw.fit(quittingText(sent: state.results.sentCount), width: bar.maxX - x - money), x: x, y: bar.y, style: theme.paused)
         }
@@ -31,6 +35,11 @@ enum StatusBarView {
     /// What stopped the queue and the key that starts it again.
     static func pausedText(_ pause: QueuePause) -> String {
         " paused: \(TerminalSafeText.sanitize(pause.reason, limit: 120)) · p resumes "
+    }
+
+    /// Jobs the daily cap holds, and how to raise it.
+    static func capHeldText(_ count: Int) -> String {
+        " \(count) held by the daily cap · raise max_spend_usd_per_day in config.toml, then restart and R "
     }
 
     /// Why the UI has not ended yet, and how to end it now.
