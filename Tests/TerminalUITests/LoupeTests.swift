@@ -136,12 +136,25 @@ import Testing
         #expect(try #require(s.previews[.compareSource].request?.region).x > source.x, "panning moves the source too")
     }
 
-    @Test func theResultsPaneSideBySideIsNotZoomed() {
-        var s = Fixtures.state()
+    @Test func theResultsPaneSideBySideZoomsSourceAndResultTogether() throws {
+        var s = Fixtures.state(size: Size(columns: 120, rows: 40))
         s.focus = .results
-        _ = update(&s, .key(.end))
-        let before = s
-        #expect(update(&s, .key(.char("z"))).isEmpty && s == before, "z is the larger and compare views' key")
+        PictureFixtures.deliver(update(&s, .key(.end)), into: &s, facts: PictureFixtures.facts)
+        #expect(s.showsPanePictures)
+        let selected = s.results.selectedID
+        let effects = update(&s, .key(.char("z")))
+        #expect(s.loupe.zoom == .actual)
+        let result = try #require(PreviewTests.requests(effects)[.result]?.region)
+        let source = try #require(PreviewTests.requests(effects)[.source]?.region)
+        #expect(source.width < result.width, "the 1024-pixel source shows the same place, enlarged to the result's scale")
+        let line = render(s, size: s.size).lines.joined()
+        #expect(line.contains("1:1 at 1024,1024"), "the position beside the result's size")
+        _ = update(&s, .key(.down))
+        #expect(s.results.selectedID == selected && s.loupe.centre != nil, "zoomed, arrows pan instead of moving the list")
+        _ = update(&s, [.key(.char("z")), .key(.char("z"))])
+        #expect(s.loupe.zoom == .fit && s.previews[.result].request?.region == nil)
+        _ = update(&s, .key(.up))
+        #expect(s.results.selectedID != selected, "at fit, arrows move the list again")
     }
 
     @Test func theLoupeKeysAreInTheHelpAndTheFooter() {

@@ -121,6 +121,11 @@ public struct AppState: Hashable, Sendable {
     /// The details view (Enter) is on screen; like the larger view, only while the results
     /// pane has the keyboard.
     public var showsDetails: Bool { focus == .results && results.details != nil }
+    /// The results pane's own source and result, side by side under the list (room allowing).
+    public var showsPanePictures: Bool {
+        focus == .results && !results.isEnlarged && results.details == nil && results.compare == nil
+            && Layout(size: size).resultsPreviewPicture(.result) != nil
+    }
 
     /// The compare view (`c` with two marked jobs) is on screen; only while the results pane
     /// has the keyboard, like the larger view.

@@ -9,7 +9,8 @@ enum ResultPreviewsView {
             let content = state.previews[slot].content
             let label = slot == .source ? "Source" : "Result"
             let used = screen.write(label, x: half.x, y: half.y, maxWidth: half.width, style: state.theme.title.adding(.bold))
-            let resolution = self.resolution(slot, job: job, content: content)
+            var resolution = self.resolution(slot, job: job, content: content)
+            if slot == .result, let position = LoupeUpdate.position(state) { resolution = position + " · " + resolution }
             if !resolution.isEmpty {
                 screen.write(Draw.fit(" " + resolution, width: half.width - used), x: half.x + used, y: half.y, style: state.theme.title)
             }

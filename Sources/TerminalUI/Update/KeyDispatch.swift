@@ -14,7 +14,7 @@ enum KeyDispatch {
         case .parameters: return state.parameters.focus == .prompt ? [.anywhere, .prompt] : [.anywhere, .outsideText, .parameters]
         case .results:
             // The loupe's keys come before the view's: zoomed, arrows pan instead of moving the list.
-            let loupe: [BindingContext] = state.showsCompare || state.showsEnlargedResult
+            let loupe: [BindingContext] = state.showsCompare || state.showsEnlargedResult || state.showsPanePictures
                 ? (state.loupe.isZoomed ? [.loupePan, .loupe] : [.loupe]) : []
             if state.results.compare != nil { return [.anywhere, .outsideText] + loupe + [.compare] }
             return [.anywhere, .outsideText] + loupe + [state.results.details == nil ? .results : .details]

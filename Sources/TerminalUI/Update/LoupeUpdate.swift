@@ -1,4 +1,4 @@
-/// The loupe in the larger and compare views: `z` cycles the zoom, arrows and hjkl pan every
+/// The loupe in the results pane's side-by-side, the larger and the compare views: `z` cycles the zoom, arrows and hjkl pan every
 /// picture together, `0` recentres. Only the state changes here; `PreviewUpdate.sync` then
 /// asks each slot for its region, and pictures of the old region are dropped as stale.
 enum LoupeUpdate {
@@ -39,6 +39,9 @@ enum LoupeUpdate {
         } else if state.showsEnlargedResult {
             slot = .enlarged
             path = state.results.selectedJob?.downloadedFile.map { FilePath($0) }
+        } else if state.showsPanePictures {
+            slot = .result
+            path = state.results.selectedJob?.downloadedFile.map { FilePath($0) }
         } else {
             return nil
         }
@@ -54,7 +57,8 @@ enum LoupeUpdate {
     /// place in the followed result mapped onto this slot's image; nil (the whole picture)
     /// otherwise, or while a size is not known yet.
     static func region(_ slot: PreviewSlot, path: FilePath, box: Rect, _ state: AppState) -> PreviewRegion? {
-        guard (slot == .enlarged && state.showsEnlargedResult) || PreviewSlot.compareSlots.contains(slot),
+        guard (slot == .enlarged && state.showsEnlargedResult) || PreviewSlot.compareSlots.contains(slot)
+                || ((slot == .source || slot == .result) && state.showsPanePictures),
               let view = Self.view(state), let image = state.previews.sizes[path] else { return nil }
         let seen = Self.visible(box, view.result, state.loupe)
         let centre = LoupeMath.clamp(state.loupe.centre, visible: seen, result: view.result)

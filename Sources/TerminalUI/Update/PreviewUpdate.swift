@@ -22,7 +22,7 @@ enum PreviewUpdate {
 
     /// A finished preview: shown only if the slot still wants exactly this request.
     static func loaded(_ slot: PreviewSlot, _ key: PreviewRequestKey, _ outcome: PreviewOutcome, _ state: inout AppState) {
-        if case .picture(let picture, let facts) = outcome, slot == .enlarged || PreviewSlot.compareSlots.contains(slot) {
+        if case .picture(let picture, let facts) = outcome, slot != .file {
             // True of the file even when stale: the loupe needs sizes before it can ask for regions.
             state.previews.sizes[key.path] = PixelExtent(width: facts.width, height: facts.height)
             state.loupe.cellPixels = picture.pixels?.cell ?? .halfBlockCell
