@@ -143,7 +143,7 @@ let package = Package(
         .testTarget(
             name: "IdeogramKitTests",
             dependencies: [
-                "IdeogramKit", "IdeogramClient", "FakeIdeogram",
+                "IdeogramKit", "IdeogramClient", "FakeIdeogram", "FuzzCorpusSupport",
                 .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -153,23 +153,25 @@ let package = Package(
         .testTarget(
             name: "FakeIdeogramTests",
             dependencies: [
-                "FakeIdeogram", "FakeIdeogramCore", "CJPEG",
+                "FakeIdeogram", "FakeIdeogramCore", "CJPEG", "FuzzCorpusSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
         .testTarget(name: "UpscaleQueueTests", dependencies: ["UpscaleQueue", "IdeogramKit", "IdeogramClient", "FakeIdeogram", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "IdeogramKit"], exclude: ["Goldens"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "IdeogramKit", "FuzzCorpusSupport"], exclude: ["Goldens"]),
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TerminalUI"]),
         // Whole-loop scenarios in-process: keys in, screens out, on the in-memory terminal.
         .testTarget(name: "AppLoopTests", dependencies: ["AppLoop", "AppLoopTesting", "TerminalUI", "IdeogramKit"]),
         .testTarget(name: "IdeogramAppTests", dependencies: ["IdeogramApp", "IdeogramKit", "IdeogramClient", "UpscaleQueue", "TerminalUI", "AppLoop", "FakeIdeogramCore", "ImagePreview"]),
-        .testTarget(name: "AppSettingsTests", dependencies: ["AppSettings", "IdeogramKit", "IdeogramClient"]),
+        .testTarget(name: "AppSettingsTests", dependencies: ["AppSettings", "IdeogramKit", "IdeogramClient", "FuzzCorpusSupport"]),
         .testTarget(name: "HeadlessCommandsTests", dependencies: ["HeadlessCommands", "AppSettings", "IdeogramKit", "IdeogramClient", "UpscaleQueue"]),
         .testTarget(name: "CommandTests", dependencies: ["IdeogramKit", "IdeogramClient", "FakeIdeogram"]),
-        .testTarget(name: "ImagePreviewTests", dependencies: ["ImagePreview", "CPNG", "CJPEG", "CWebP"]),
+        .testTarget(name: "ImagePreviewTests", dependencies: ["ImagePreview", "CPNG", "CJPEG", "CWebP", "FuzzCorpusSupport"]),
         // Runs the built ideogram-tui in tmux against the fake service in its own process.
         .testTarget(name: "EndToEndTests", dependencies: ["FakeIdeogram", "IdeogramKit"]),
+        // The fuzz corpora, read by the test targets that replay them.
+        .target(name: "FuzzCorpusSupport", path: "Tests/FuzzCorpusSupport"),
         // Times TerminalUI's update and render on big states (bench/ui-speed.sh runs it).
         .executableTarget(name: "ui-bench", dependencies: ["TerminalUI", "AppLoop", "IdeogramKit"], path: "bench/ui-bench"),
     ],

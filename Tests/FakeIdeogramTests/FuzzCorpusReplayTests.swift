@@ -1,6 +1,7 @@
 import FakeIdeogram
 import FakeIdeogramCore
 import Foundation
+import FuzzCorpusSupport
 import Testing
 
 /// Replays Fuzz/Corpus/multipart (seeds and every input that once found a bug) through
@@ -25,23 +26,4 @@ import Testing
         #expect([nil, 400, 413].contains(rejection?.status), "\(input.name)")
         if input.name.contains("-valid") { #expect(rejection == nil, "\(input.name): \(rejection?.message ?? "")") }
     }
-}
-
-/// The inputs of one fuzz target's corpus, Fuzz/Corpus/<target>/*.
-enum FuzzCorpus {
-    struct Input: CustomTestStringConvertible, Sendable {
-        var name: String
-        var bytes: [UInt8]
-        var testDescription: String { name }
-    }
-
-    static func inputs(_ target: String) -> [Input] {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../../Fuzz/Corpus/\(target)").standardizedFileURL
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return names.sorted().compactMap { name in
-            (try? Data(contentsOf: folder.appendingPathComponent(name))).map { Input(name: name, bytes: Array($0)) }
-        }
-    }
-
 }

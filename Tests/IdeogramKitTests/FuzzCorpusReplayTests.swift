@@ -1,4 +1,5 @@
 import Foundation
+import FuzzCorpusSupport
 import Testing
 import IdeogramKit
 
@@ -59,28 +60,5 @@ import IdeogramKit
             return Array(bytes[offset..<min(bytes.count, offset + count)])
         }
         if input.name.hasPrefix("truncated") { #expect(verdict == .truncated, "\(input.name)") }
-    }
-}
-
-/// The inputs of one fuzz target's corpus, Fuzz/Corpus/<target>/*.
-enum FuzzCorpus {
-    struct Input: CustomTestStringConvertible, Sendable {
-        var name: String
-        var bytes: [UInt8]
-        var testDescription: String { name }
-    }
-
-    static func inputs(_ target: String) -> [Input] {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../../Fuzz/Corpus/\(target)").standardizedFileURL
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return names.sorted().compactMap { name in
-            (try? Data(contentsOf: folder.appendingPathComponent(name))).map { Input(name: name, bytes: Array($0)) }
-        }
-    }
-
-    /// No control character (C0, DEL, C1) reaches the terminal.
-    static func isTerminalSafe(_ text: String) -> Bool {
-        !text.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
     }
 }

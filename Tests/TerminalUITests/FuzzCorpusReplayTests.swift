@@ -1,4 +1,5 @@
 import Foundation
+import FuzzCorpusSupport
 import Testing
 import TerminalUI
 
@@ -29,23 +30,4 @@ import TerminalUI
             }
         }
     }
-}
-
-/// The inputs of one fuzz target's corpus, Fuzz/Corpus/<target>/*.
-enum FuzzCorpus {
-    struct Input: CustomTestStringConvertible, Sendable {
-        var name: String
-        var bytes: [UInt8]
-        var testDescription: String { name }
-    }
-
-    static func inputs(_ target: String) -> [Input] {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../../Fuzz/Corpus/\(target)").standardizedFileURL
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return names.sorted().compactMap { name in
-            (try? Data(contentsOf: folder.appendingPathComponent(name))).map { Input(name: name, bytes: Array($0)) }
-        }
-    }
-
 }
