@@ -22,6 +22,10 @@ public protocol AppTerminal: Sendable {
     func setMouse(_ on: Bool) async
     /// Copies text to the system clipboard (OSC 52 on a real terminal).
     func copyToClipboard(_ text: String) async
+    /// Puts the terminal back as it was, pictures taken away, and stops the process for the
+    /// shell's job control (Ctrl-Z); returns the size once the shell continues it (`fg`), the
+    /// screen to be drawn whole again.
+    func suspend() async -> Size
     /// Stops reporting input and puts the terminal back as it was. Safe to call twice.
     func stop() async
 }

@@ -24,6 +24,9 @@ struct EffectPerformer: Sendable {
             await terminal.copyToClipboard(text)
         case .setMouse(let on):
             await terminal.setMouse(on)
+        case .suspend:
+            // The size may have changed while stopped; a resize also lays the previews out again.
+            return [.resize(await terminal.suspend())]
         case .loadPreview(let slot, let key):
             if let outcome = previews.cached(slot, key) {
                 lanes.cancel(slot)
@@ -98,7 +101,7 @@ struct EffectPerformer: Sendable {
             case .failed(let problem):
                 post([.message(problem, isError: true)])
             }
-        case .quit, .copyToClipboard, .setMouse, .loadPreview, .cancelPreview:
+        case .quit, .copyToClipboard, .setMouse, .suspend, .loadPreview, .cancelPreview:
             break  // performed on the loop, in order
         }
     }

@@ -29,6 +29,9 @@ public actor InMemoryTerminal: AppTerminal {
     public private(set) var mouse = true
     public private(set) var clipboard: [String] = []
     public private(set) var isStopped = false
+    public private(set) var suspendCount = 0
+    /// The size the terminal will have when the next suspend comes back (resized while stopped).
+    private var sizeAfterSuspend: Size?
 
     public init(size: Size = Size(columns: 80, rows: 24), paletteSize: Int = 256) {
         self.size = size
@@ -57,6 +60,14 @@ public actor InMemoryTerminal: AppTerminal {
 
     public func copyToClipboard(_ text: String) { clipboard.append(text) }
 
+    /// Counts, and comes back at once (a shell's `fg`) with the size it has then.
+    public func suspend() -> Size {
+        suspendCount += 1
+        if let resized = sizeAfterSuspend { size = resized }
+        sizeAfterSuspend = nil
+        return size
+    }
+
     public func stop() {
         deliver = nil
         isStopped = true
@@ -75,6 +86,9 @@ public actor InMemoryTerminal: AppTerminal {
         self.size = size
         send(.actions([.resize(size)]))
     }
+
+    /// The window will have been resized while the program was suspended.
+    public func resizeWhileSuspended(to size: Size) { sizeAfterSuspend = size }
 
     /// What SIGTERM or a closed terminal does.
     public func terminate() { send(.terminate) }

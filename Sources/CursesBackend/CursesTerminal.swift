@@ -325,14 +325,44 @@ public actor CursesTerminal: AppTerminal {
         watcher = nil
         guard isStarted else { return }
         isStarted = false
+        leaveScreen()
+        TerminalGuard.forgetTerminal()
+        TerminalGuard.uninstall()
+    }
+
+    /// Ctrl-Z: the shell gets its screen back with no picture left on it, the process stops
+    /// (SIGTSTP, default action: the shell's job control sees it), and once continued the
+    /// screen is taken again and drawn whole.
+    public func suspend() -> Size {
+        guard isStarted, let window else { return currentSize() }
+        leaveScreen()
+        // ncurses catches SIGTSTP to do its own endwin; ours is done, so stop plainly. The
+        // actor runs on a Dispatch worker, which blocks SIGTSTP: unblocked here, raise stops the
+        // process before it returns.
+        let previous = signal(SIGTSTP, SIG_DFL)
+        var tstp = sigset_t(), saved = sigset_t()
+        sigemptyset(&tstp)
+        sigaddset(&tstp, SIGTSTP)
+        pthread_sigmask(SIG_UNBLOCK, &tstp, &saved)
+        _ = raise(SIGTSTP)
+        pthread_sigmask(SIG_SETMASK, &saved, nil)
+        _ = signal(SIGTSTP, previous)
+        // The refresh after endwin puts curses' terminal modes back.
+        clearok(window, true)
+        wrefresh(window)
+        applyMouse(options.mouse)
+        writeRaw(Self.bracketedPasteOn)
+        return resizeFromKernel()
+    }
+
+    /// Takes every picture away, stops mouse reports and bracketed paste, and leaves curses mode.
+    private func leaveScreen() {
         mousemask(0, nil)
         // Kitty images live outside the cells: leaving the alternate screen would not take them.
-        if placed.contains(where: { $0.pixels.graphics == .kitty }) { _ = GraphicsProbe.writeAll(GraphicsOutput.kittyDeleteAll) }
+        _ = GraphicsProbe.writeAll(GraphicsOutput.leaving(placed))
         placed = []
         writeRaw(Self.bracketedPasteOff)
         endwin()
-        TerminalGuard.forgetTerminal()
-        TerminalGuard.uninstall()
     }
 }
 

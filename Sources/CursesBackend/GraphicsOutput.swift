@@ -32,6 +32,12 @@ public enum GraphicsOutput {
     /// Deletes every kitty image placed on the screen (leaving the UI).
     public static let kittyDeleteAll = Array("\u{1B}_Ga=d,d=A,q=2\u{1B}\\".utf8)
 
+    /// What to write before giving the screen back (quit, Ctrl-Z): kitty pictures outlive the
+    /// alternate screen, so they are deleted; sixel and iTerm2 pixels go with its cells.
+    public static func leaving(_ placed: [ImagePlacement]) -> [UInt8] {
+        placed.contains { $0.pixels.graphics == .kitty } ? kittyDeleteAll : []
+    }
+
     /// libchafa's kitty output with the keys the UI needs added to the first command (later
     /// chunks carry only `m=`, as the protocol wants).
     static func kittyWithIDs(_ bytes: [UInt8], _ kitty: KittyPlacement) -> [UInt8] {

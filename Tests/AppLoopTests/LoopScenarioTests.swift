@@ -76,6 +76,17 @@ import TerminalUI
         try await scenario.quit()
     }
 
+    @Test func ctrlZSuspendsAndTheScreenComesBackAtTheSizeTheTerminalHasThen() async throws {
+        let scenario = try await Scenario.begin()
+        let terminal = scenario.terminal
+        await terminal.resizeWhileSuspended(to: Size(columns: 120, rows: 40))
+        await terminal.press(.ctrl("z"))
+        try await terminal.waitUntil("a 120x40 screen after fg") { $0.size == Size(columns: 120, rows: 40) && $0.lines.joined().contains("beach.png") }
+        #expect(await terminal.suspendCount == 1)
+        #expect(await !terminal.isStopped, "suspended, not ended")
+        try await scenario.quit()
+    }
+
     @Test func aRefusedCreditPausesVisiblyAndPResumesTheHeldJob() async throws {
         let scenario = try await Scenario.begin()
         let terminal = scenario.terminal

@@ -37,4 +37,12 @@ import TerminalUI
         #expect(PreviewSlot.allCases.map(GraphicsOutput.placementID) == Array(1...UInt32(PreviewSlot.allCases.count)), "one placement id per slot")
         #expect(Self.text(GraphicsOutput.kittyDeleteAll) == "\u{1B}_Ga=d,d=A,q=2\u{1B}\\")
     }
+
+    @Test func leavingTheScreenDeletesKittyPicturesAndWritesNothingForPixelsInCells() {
+        let kitty = Self.placement(.kitty, id: 7, bytes: "\u{1B}_Ga=T,m=0;\u{1B}\\")
+        let sixel = Self.placement(.sixel, id: 8, bytes: "\u{1B}P0;1;0q-\u{1B}\\")
+        #expect(GraphicsOutput.leaving([sixel, kitty]) == GraphicsOutput.kittyDeleteAll)
+        #expect(GraphicsOutput.leaving([sixel]).isEmpty, "sixel pixels leave with the alternate screen")
+        #expect(GraphicsOutput.leaving([]).isEmpty)
+    }
 }

@@ -137,9 +137,35 @@ struct UIEndToEndTests {
         try Self.expectTerminalRestored(ui, screen: screen)
     }
 
+    @Test(.timeLimit(.minutes(4)))
+    func ctrlZGivesTheShellAWholeTerminalAndFgBringsTheUIBack() throws {
+        let ui = try UISession.start()
+        defer { ui.stop() }
+        let tmux = ui.tmux
+        try tmux.key("C-z")
+        // bash goes on with the rest of the line: the stopped job's status is 128 + SIGTSTP.
+        let stopped = try tmux.waitForScreen("the shell with the UI stopped", timeout: 60) {
+            $0.contains("Stopped") && $0.contains("ui-exit=148") && ScreenText.lastLine(of: $0) == TmuxSession.prompt.trimmingCharacters(in: .whitespaces)
+        }
+        try Self.expectTerminalRestored(ui, screen: stopped, programEnded: false)
+        try tmux.type("fg", enter: true)
+        try tmux.waitForScreen("the UI back", timeout: 60) { $0.contains("Files") && $0.contains("album/") && $0.contains("Results") }
+        #expect(try tmux.format("#{alternate_on}") == "1", "the UI took the alternate screen again")
+        // Keys work again: the help opens and closes.
+        try tmux.key("?")
+        try tmux.waitForScreen("the help") { $0.contains("Suspend to the shell") }
+        try tmux.key("Escape")
+        try tmux.waitForScreen("the help closed") { !$0.contains("Suspend to the shell") }
+        try tmux.key("q")
+        let end = try tmux.waitForScreen("the shell back after q", timeout: 60) {
+            !$0.contains("Results") && ScreenText.lastLine(of: $0) == TmuxSession.prompt.trimmingCharacters(in: .whitespaces)
+        }
+        try Self.expectTerminalRestored(ui, screen: end)
+    }
+
     /// No UI left, the alternate screen left, cursor shown, mouse off, the tty's modes back,
-    /// and no ideogram-tui process left in the pane.
-    static func expectTerminalRestored(_ ui: UISession, screen: String) throws {
+    /// and (unless only suspended) no ideogram-tui process left in the pane.
+    static func expectTerminalRestored(_ ui: UISession, screen: String, programEnded: Bool = true) throws {
         let tmux = ui.tmux
         #expect(!screen.contains("Prompt & parameters") && !screen.contains("Results") && !screen.contains("┌"),
                 "no UI left on the screen:\n\(screen)")
@@ -154,6 +180,7 @@ struct UIEndToEndTests {
         for mode in ["echo", "icanon", "icrnl", "isig", "opost"] {
             #expect(modes.contains(mode) && !modes.contains("-" + mode), "\(mode) is back on after the UI: \(modes.sorted())")
         }
+        guard programEnded else { return }
         let leftovers = ProcessTree.descendants(of: try tmux.panePID()).filter { ProcessTree.isAlive($0) }
             .map(ProcessTree.commandLine).filter { $0.contains("ideogram-tui") }
         #expect(leftovers.isEmpty, "the UI process ended: \(leftovers)")

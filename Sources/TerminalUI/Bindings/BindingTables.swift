@@ -35,6 +35,7 @@ public enum BindingTables {
         KeyBinding([.tab], .nextPane, "Next pane", hint: "pane"),
         KeyBinding([.backTab], .previousPane, "Previous pane"),
         KeyBinding([.ctrl("c")], .quit, "Quit: waits for requests already sent (paid for); again: abandons them"),
+        KeyBinding([.ctrl("z")], .suspend, "Suspend to the shell; jobs keep their place (fg brings the UI back)"),
     ]
 
     static let outsideText: [KeyBinding] = [

@@ -1,7 +1,7 @@
 /// Everything a key can do. Each binding table maps keys to these; `update` performs them.
 public enum Command: String, Hashable, Sendable, CaseIterable {
     // Anywhere
-    case submit, quit, nextPane, previousPane, showHelp, toggleMouse, togglePause, chooseModel
+    case submit, quit, suspend, nextPane, previousPane, showHelp, toggleMouse, togglePause, chooseModel
     // Files
     case filesUp, filesDown, filesPageUp, filesPageDown, filesTop, filesBottom
     case enterFolder, parentFolder, homeFolder, toggleHidden, toggleNonImages, cycleSort

@@ -75,6 +75,8 @@ public enum Effect: Hashable, Sendable {
     /// Copy through OSC 52.
     case copyToClipboard(String)
     case setMouse(Bool)
+    /// Give the terminal back to the shell and stop (Ctrl-Z); `.resize` once continued.
+    case suspend
     case quit
     /// Ask the service what this image with this request costs (free, nothing runs) →
     /// `.quoteAnswered` with the same key.

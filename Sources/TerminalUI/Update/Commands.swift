@@ -4,6 +4,7 @@ enum Commands {
         switch command {
         case .submit: return Submission.submit(&state)
         case .quit: return quit(&state)
+        case .suspend: return [.suspend]
         case .nextPane: state.focus = state.focus.next; return []
         case .previousPane: state.focus = state.focus.previous; return []
         case .showHelp: state.overlay = .help(filter: "", scroll: 0); return []
