@@ -21,7 +21,8 @@ if [ -z "$bin" ]; then
   bin=$(swift build -c release --show-bin-path "${scratch[@]}")/ideogram-tui
 fi
 fake_bin=${FAKE_BIN:-$(dirname "$bin")/ideogram-fake}
-work=bench/.work/queue
+# Absolute: a relative XDG_DATA_HOME is ignored (XDG spec) and runs would write the real history.
+work=$PWD/bench/.work/queue
 mkdir -p "$work/images"
 if [ "$(ls "$work/images" | wc -l)" -ne $jobs ]; then
   rm -f "$work"/images/*

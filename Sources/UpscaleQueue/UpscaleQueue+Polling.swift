@@ -88,7 +88,8 @@ extension UpscaleQueue {
             }
         case .failure(let error) where error.isRetryable:
             guard let seconds = error.retryAfterSeconds else { return true }
-            holdPolls(for: .seconds(seconds))
+            // A date far ahead must not stall every generation for days: the same cut as sends.
+            holdPolls(for: min(.seconds(max(0, seconds)), configuration.upscaleRetry.maxRetryAfter))
             return false
         case .failure(let error):
             // A 404 or a refused key: the generation cannot be followed from here.

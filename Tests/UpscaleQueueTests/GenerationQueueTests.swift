@@ -145,6 +145,15 @@ struct GenerationQueueTests {
         await f.finish()
     }
 
+    @Test func aPollsRetryAfterDaysAheadIsCutToTheLongestWaitHonoured() async throws {
+        let f = try await QueueFixture.make()
+        await f.service.script("a.png", polls: .fail(.rateLimited(retryAfter: 3 * 86_400, message: "come back in three days")), .completed())
+        let job = try await f.submitV2("a.png")
+        #expect(await f.drive { await f.queue.job(job.id)?.state == .done })
+        #expect(await f.sleeper.requested == [.seconds(1), RetryPolicy.upscale.maxRetryAfter])
+        await f.finish()
+    }
+
     @Test func anAcceptedGenerationIsPolledAgainAfterARestartAndNeverResent() async throws {
         let folder = TemporaryFolder()
         let service = ScriptedService()
