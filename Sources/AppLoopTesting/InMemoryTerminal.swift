@@ -9,6 +9,10 @@ public actor InMemoryTerminal: AppTerminal {
         public var expected: String
         public var lastScreen: String
         public var description: String { "no screen showed \(expected) in time; the last one:\n\(lastScreen)" }
+        public init(expected: String, lastScreen: String) {
+            self.expected = expected
+            self.lastScreen = lastScreen
+        }
     }
 
     private struct Waiter {

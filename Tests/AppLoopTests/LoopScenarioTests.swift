@@ -38,6 +38,7 @@ import TerminalUI
         await terminal.press(.char("y"))
         try await terminal.waitUntil(screenContains: "submitted 2 jobs")
         try await terminal.waitUntil(screenContains: "queued")
+        try await scenario.waitForSubmitted(2)
         #expect(Set(scenario.jobs.submitted.map(\.sourcePath)) == Set(["beach.png", "city.png"].map { scenario.folder.path + "/" + $0 }))
 
         scenario.jobs.finishQueued()
@@ -127,6 +128,7 @@ import TerminalUI
         await scenario.mark(rows: [1])
         await terminal.press(.ctrl("s"))
         try await terminal.waitUntil(screenContains: "submitted 1 job")
+        try await scenario.waitForSubmitted(1)
         scenario.jobs.failWith503(retryingIn: 2.5)
         // The first frame already counts from now, not from when the screen last moved.
         let first = try await terminal.waitUntil(screenContains: "retrying in")
@@ -146,6 +148,7 @@ import TerminalUI
         await scenario.mark(rows: [1])
         await terminal.press(.ctrl("s"))
         try await terminal.waitUntil(screenContains: "submitted 1 job")
+        try await scenario.waitForSubmitted(1)
         scenario.jobs.finishQueued()
         try await terminal.waitUntil("a finished row") { Self.finishedRows($0) == 1 }
         await terminal.press(.tab, .tab, .char("o"))

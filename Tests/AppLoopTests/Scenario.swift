@@ -44,6 +44,16 @@ struct Scenario {
         }
     }
 
+    /// The status bar says "submitted" as soon as `update` ran; the queue gets the jobs on the
+    /// effect lane just after. Scripting the queue before then would script nothing.
+    func waitForSubmitted(_ count: Int) async throws {
+        let deadline = Date().addingTimeInterval(10)
+        while jobs.submitted.count < count {
+            guard Date() < deadline else { throw InMemoryTerminal.Timeout(expected: "\(count) jobs in the queue", lastScreen: await terminal.text) }
+            try await Task.sleep(for: .milliseconds(5))
+        }
+    }
+
     /// Quits with `q` and returns the loop's last state; the folder goes.
     @discardableResult
     func quit() async throws -> AppState {

@@ -18,6 +18,7 @@ import TerminalUI
         try await terminal.waitUntil(screenContains: "beach.png, city.png")
         await terminal.press(.char("y"))
         try await terminal.waitUntil(screenContains: "submitted 2 jobs")
+        try await scenario.waitForSubmitted(2)
         scenario.jobs.sendQueued()
         try await terminal.waitUntil(screenContains: "active 2")
     }
