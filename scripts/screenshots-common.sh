@@ -59,11 +59,14 @@ start_display() {
 # The environment the demo runs in: a clean one, its own XDG folders (so no real settings or
 # history are read), TERM as the terminal sets it. With shell_first set, a shell starts instead
 # and the demo is typed into it (to see what the shell shows after Ctrl-Z and after quitting).
+# With preview set, it is the demo's IDEOGRAM_PREVIEW; unset, the UI asks the terminal.
 shell_first=${shell_first:-}
+preview=${preview:-}
 demo_command() {
   mkdir -p "$work"/{home,config,data,state}
   printf '%s\n' /usr/bin/env -i PATH=/usr/bin:/bin TERM="$1" LANG=C.UTF-8 LC_ALL=C.UTF-8 HOME="$work/home" \
     TMPDIR=/tmp XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" XDG_STATE_HOME="$work/state"
+  [ -z "$preview" ] || printf '%s\n' "IDEOGRAM_PREVIEW=$preview"
   if [ -n "$shell_first" ]; then printf '%s\n' PS1='$ ' /bin/bash --norc --noprofile -i; else printf '%s\n' "$tui" --demo; fi
 }
 
@@ -83,7 +86,7 @@ start_xterm() {
       -bg '#1d1f21' -fg '#c5c8c6' -cr '#c5c8c6' "${resources[@]}" -xrm 'XTerm*termName: xterm-256color' \
       -T ideogram-tui-screens "$@" -e "${command[@]}" >"$work/term.log" 2>&1 &
   term_pid=$!
-  await_demo
+  await_demo --name ideogram-tui-screens
 }
 
 # kitty with the same font, size and palette running the demo; Mesa's software renderer under Xvfb.
@@ -97,13 +100,39 @@ start_kitty() {
     LIBGL_ALWAYS_SOFTWARE=1 KITTY_CONFIG_DIRECTORY="$work/config/kitty" \
     kitty --config NONE "${options[@]}" -T ideogram-tui-screens "${command[@]}" >"$work/term.log" 2>&1 &
   term_pid=$!
-  await_demo
+  await_demo --name ideogram-tui-screens
+}
+
+# Konsole (22.12 shows kitty graphics, sixel and iTerm2 inline images) with the same font and
+# size, its menu and tab bars hidden. libchafa's iTerm2 pictures are TIFF, which Konsole decodes
+# only with Qt's TIFF plugin (Debian: qt5-image-formats-plugins); without it they stay blank.
+start_konsole() {
+  mkdir -p "$work/config"
+  printf '%s\n' '[KonsoleWindow]' 'ShowMenuBarByDefault=false' '[MainWindow]' 'MenuBar=Disabled' \
+    '[TabBar]' 'TabBarVisibility=AlwaysHideTabBar' >"$work/config/konsolerc"
+  local command; mapfile -t command < <(demo_command xterm-256color)
+  env -i PATH=/usr/bin:/bin DISPLAY="$DISPLAY" LANG=C.UTF-8 LC_ALL=C.UTF-8 HOME="$work/home" \
+    XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" XDG_RUNTIME_DIR="$work/home" QT_QPA_PLATFORM=xcb \
+    konsole --separate --nofork -p TerminalColumns="$cols" -p TerminalRows="$rows" \
+      -p "Font=DejaVu Sans Mono,11,-1,5,50,0,0,0,0,0" -e "${command[@]}" >"$work/term.log" 2>&1 &
+  term_pid=$!
+  await_demo --onlyvisible --class konsole
+}
+
+# mlterm (sixel and iTerm2 inline images) at the same size and colours.
+start_mlterm() {
+  local command; mapfile -t command < <(demo_command xterm-256color)
+  env -i PATH=/usr/bin:/bin DISPLAY="$DISPLAY" LANG=C.UTF-8 LC_ALL=C.UTF-8 HOME="$work/home" \
+    mlterm -g "${cols}x${rows}+0+0" -w 15 -b '#1d1f21' -f '#c5c8c6' -T ideogram-tui-screens \
+      -e "${command[@]}" >"$work/term.log" 2>&1 &
+  term_pid=$!
+  await_demo --name ideogram-tui-screens
 }
 
 # The terminal's window and the UI under it (so the demo's folder, /tmp/ideogram-tui-demo-PID,
 # is known), then the listing and the pixel sizes.
 await_demo() {
-  wid=$(xdotool search --sync --name ideogram-tui-screens | head -1)
+  wid=$(xdotool search --sync "$@" | head -1)
   # No window manager: keys go to the window under the pointer.
   xdotool mousemove --window "$wid" 40 40
   if [ -n "$shell_first" ]; then sleep 1; type_text "$tui --demo"; key Return; fi

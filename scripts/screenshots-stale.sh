@@ -4,17 +4,23 @@
 # OUT (default /tmp/ideogram-stale-TERMINAL/). Not for the README: a picture left behind, or one
 # outside its box, shows in these files. The demo is started from a shell, so the shell's
 # screen after Ctrl-Z and after quitting is captured too.
-#   scripts/screenshots-stale.sh [xterm|kitty]   xterm as a VT340 (sixel; default) or kitty
-# Same environment as scripts/screenshots.sh; kitty must be installed to check it.
+#   scripts/screenshots-stale.sh [xterm|kitty|konsole|mlterm] [PROTOCOL]
+# xterm as a VT340 (sixel; the default), kitty, Konsole or mlterm; the protocol is the one the UI finds
+# unless PROTOCOL (kitty, sixel, iterm2, symbols) names one (Konsole answers as kitty; iterm2
+# checks its inline images). Same environment as scripts/screenshots.sh; kitty, Konsole and mlterm
+# must be installed to check them.
 terminal=${1:-xterm}
-OUT=${OUT:-/tmp/ideogram-stale-$terminal}
+preview=${2:-}
+OUT=${OUT:-/tmp/ideogram-stale-$terminal${preview:+-$preview}}
 shell_first=1
 source "$(dirname "$0")/screenshots-common.sh"
 start_display +extension GLX
 case $terminal in
   xterm) start_xterm -ti vt340 ;;
-  kitty) command -v kitty >/dev/null || { echo "kitty is not installed" >&2; exit 1; }; start_kitty ;;
-  *) echo "usage: $0 [xterm|kitty]" >&2; exit 2 ;;
+  kitty|konsole|mlterm)
+    command -v "$terminal" >/dev/null || { echo "$terminal is not installed" >&2; exit 1; }
+    "start_$terminal" ;;
+  *) echo "usage: $0 [xterm|kitty|konsole|mlterm] [kitty|sixel|iterm2|symbols]" >&2; exit 2 ;;
 esac
 
 echo "capturing into $out"
