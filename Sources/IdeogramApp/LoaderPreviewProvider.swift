@@ -5,9 +5,12 @@ import TerminalUI
 
 /// Gives the UI its previews through ImagePreview: one `PreviewLoader` per slot (a loader is
 /// "latest request wins", so the file pane and the two results views never cancel each other)
-/// over one shared, bounded `PreviewCache`.
+/// over one shared, bounded `PreviewCache`, and one `DecodedImageCache` holding the full-size
+/// pixels the loupe pans over (shared, so a result zoomed in one view and then another is
+/// decoded once).
 public final class LoaderPreviewProvider: PreviewProvider {
     private let loaders: [PreviewSlot: PreviewLoader]
+    let decodedImages: DecodedImageCache
     private let colors: Mutex<PreviewColorMode>
     private let pixels: PixelProtocol?
     private let cellPixels: @Sendable () -> (width: Int, height: Int)
@@ -20,9 +23,13 @@ public final class LoaderPreviewProvider: PreviewProvider {
                 cellPixels: @escaping @Sendable () -> (width: Int, height: Int) = { PixelEncoding.fallbackCell }) {
         self.pixels = pixels
         self.cellPixels = cellPixels
+        let decodedImages = DecodedImageCache()
         var loaders: [PreviewSlot: PreviewLoader] = [:]
-        for slot in PreviewSlot.allCases { loaders[slot] = PreviewLoader(cache: cache, label: "preview-\(slot.rawValue)") }
+        for slot in PreviewSlot.allCases {
+            loaders[slot] = PreviewLoader(cache: cache, decodedImages: decodedImages, label: "preview-\(slot.rawValue)")
+        }
         self.loaders = loaders
+        self.decodedImages = decodedImages
         self.colors = Mutex(colors == .truecolor ? .indexed256 : colors)
     }
 

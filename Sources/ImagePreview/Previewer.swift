@@ -32,14 +32,24 @@ public enum Previewer {
                                options: PreviewOptions = PreviewOptions(),
                                cancellation: PreviewCancellation? = nil) throws(PreviewError) -> PreviewImage {
         let maxColumns = min(max(1, columns), maxCells), maxRows = min(max(1, rows), maxCells)
-        var decoded = try decode(data: data, columns: maxColumns, rows: maxRows, options: options, cancellation: cancellation)
+        let decoded = try decode(data: data, columns: maxColumns, rows: maxRows, options: options, cancellation: cancellation)
+        return try preview(decoded: decoded, fileSize: fileSize ?? Int64(data.count), columns: maxColumns, rows: maxRows,
+                           options: options, cancellation: cancellation)
+    }
+
+    /// A preview of pixels `decode` gave for these options: the loupe crops its regions from
+    /// full-size pixels kept between pan steps (`DecodedImageCache`).
+    static func preview(decoded: DecodedImage, fileSize: Int64, columns: Int, rows: Int, options: PreviewOptions,
+                        cancellation: PreviewCancellation?) throws(PreviewError) -> PreviewImage {
+        let maxColumns = min(max(1, columns), maxCells), maxRows = min(max(1, rows), maxCells)
+        var decoded = decoded
         try cancellation?.check()
         if let region = options.region {
             decoded = decoded.region(region, fitting: boxPixels(columns: maxColumns, rows: maxRows, options: options))
             try cancellation?.check()
         }
         if let encoding = options.pixels {
-            return try pixelPreview(decoded, fileSize: fileSize ?? Int64(data.count), columns: maxColumns, rows: maxRows,
+            return try pixelPreview(decoded, fileSize: fileSize, columns: maxColumns, rows: maxRows,
                                     options: options, encoding: encoding, cancellation: cancellation)
         }
         let shape = shape(decoded, options)
@@ -54,7 +64,7 @@ public enum Previewer {
         let cells = try CellRenderer.render(pixels: opaque.pixels, width: opaque.width, height: opaque.height,
                                             columns: grid.columns, rows: grid.rows,
                                             colors: options.colors, symbols: options.symbols)
-        return PreviewImage(columns: grid.columns, rows: grid.rows, cells: cells, source: sourceInfo(decoded, fileSize ?? Int64(data.count)),
+        return PreviewImage(columns: grid.columns, rows: grid.rows, cells: cells, source: sourceInfo(decoded, fileSize),
                             colors: options.colors, symbols: options.symbols)
     }
 

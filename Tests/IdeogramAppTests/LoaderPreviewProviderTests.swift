@@ -38,6 +38,33 @@ import TerminalUI
         #expect(provider.cached(.file, key) == outcome)
     }
 
+    /// The loupe: slots zoomed on the same result share its kept full-size pixels, which go
+    /// when every slot is back at fit.
+    @Test func zoomedSlotsShareTheKeptPixelsUntilBackAtFit() async throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/result.png"
+        try Data(try SamplePictures.png(width: 320, height: 240, seed: 3)).write(to: URL(fileURLWithPath: path))
+        let provider = LoaderPreviewProvider(colors: .indexed256)
+        func key(_ region: PreviewRegion?) -> PreviewRequestKey {
+            PreviewRequestKey(path: FilePath(path), columns: 20, rows: 10, region: region)
+        }
+        let zoomed = await provider.load(.result, key(PreviewRegion(x: 100, y: 80, width: 20, height: 20)))
+        guard case .picture(let picture, let facts) = zoomed else {
+            Issue.record("no picture: \(String(describing: zoomed))")
+            return
+        }
+        #expect((picture.columns, picture.rows) == (20, 10), "20×20 pixels fill 20×10 half-block cells")
+        #expect((facts.width, facts.height) == (320, 240), "the facts are the whole image's")
+        #expect(provider.decodedImages.count == 1)
+        _ = await provider.load(.enlarged, key(PreviewRegion(x: 120, y: 80, width: 20, height: 20)))
+        #expect(provider.decodedImages.count == 1, "one result, decoded once for both slots")
+        _ = await provider.load(.result, key(nil))
+        #expect(provider.decodedImages.count == 1, "the larger view is still zoomed on it")
+        _ = await provider.load(.enlarged, key(nil))
+        #expect(provider.decodedImages.count == 0)
+    }
+
     @Test func aFileThatIsNotAnImageFailsWithAOneLineReason() async throws {
         let dir = try Self.folder()
         defer { try? FileManager.default.removeItem(atPath: dir) }
