@@ -12,6 +12,9 @@ public struct HistoryListing: Sendable {
     public var limit = 50
     public var historyPath: String?
     public var configPath: String?
+    /// Jobs read and written at a time: large enough that reads and writes are few, small
+    /// enough to hold.
+    var pageSize = 500
 
     public init() {}
 
@@ -29,21 +32,44 @@ public struct HistoryListing: Sendable {
             output.err(ReportText.safe("no history yet: \(path) does not exist (it is made by the first upscale)", limit: 2000) + "\n")
             return .success
         }
-        let jobs: [Job]
+        let history: History
         do {
-            let history = try History.open(at: path, busyTimeout: .seconds(3))
-            if let moved = history.movedAside { output.err(ReportText.safe(moved.description, limit: 2000) + "\n") }
-            jobs = spend ? try history.jobsSent() : try history.recentJobs(limit: limit)
+            history = try History.open(at: path, busyTimeout: .seconds(3))
         } catch {
             output.err("ideogram-tui: " + ReportText.safeLines(error.description) + "\n")
             return .historyUnavailable
         }
-        if spend {
-            output.out(spendingText(SpendingRow.rows(jobs, legacyPriceUSDMicros: settings.legacyPriceUSDMicros), json: json))
-            return .success
+        if let moved = history.movedAside { output.err(ReportText.safe(moved.description, limit: 2000) + "\n") }
+        do {
+            if spend {
+                let rows = SpendingRow.rows(try history.jobsSent(), legacyPriceUSDMicros: settings.legacyPriceUSDMicros)
+                output.out(spendingText(rows, json: json))
+            } else {
+                try listJobs(history, legacyPriceUSDMicros: settings.legacyPriceUSDMicros, output: output)
+            }
+        } catch {
+            output.err("ideogram-tui: " + ReportText.safeLines(error.description) + "\n")
+            return .historyUnavailable
         }
-        output.out(text(jobs.map { JobReport($0, legacyPriceUSDMicros: settings.legacyPriceUSDMicros) }, format: .forStandardOutput(json: json), path: path))
         return .success
+    }
+
+    /// Jobs read and written a page at a time, newest first: the first lines come out at once and
+    /// memory stays that of a page, however long the history.
+    private func listJobs(_ history: History, legacyPriceUSDMicros: Int64, output: ConsoleOutput) throws(HistoryError) {
+        let format = OutputFormat.forStandardOutput(json: json)
+        var listed = 0
+        var oldest: Int64?
+        repeat {
+            let jobs = try history.recentJobs(limit: min(pageSize, limit - listed), olderThan: oldest)
+            if jobs.isEmpty && listed == 0 && format == .terminal {
+                output.out(ReportText.safe("no jobs in \(history.path)", limit: 2000) + "\n")
+            }
+            guard let last = jobs.last else { return }
+            output.out(text(jobs.map { JobReport($0, legacyPriceUSDMicros: legacyPriceUSDMicros) }, format: format))
+            listed += jobs.count
+            oldest = last.sequence
+        } while listed < limit
     }
 
     /// `--spend`: a JSON object per (day, model) row, or the text table with its total.
@@ -60,17 +86,18 @@ public struct HistoryListing: Sendable {
         return lines.map { $0 + "\n" }.joined()
     }
 
-    /// The listing in `format`, a line per report (a line per image in the text forms).
-    func text(_ reports: [JobReport], format: OutputFormat, path: String) -> String {
-        if format == .terminal && reports.isEmpty { return ReportText.safe("no jobs in \(path)", limit: 2000) + "\n" }
-        let encoder = JobReport.makeEncoder()
-        let lines = reports.flatMap { report in
-            switch format {
-            case .json: [report.jsonLine(using: encoder)]
-            case .plain: ReportText.historyPlain(report)
-            case .terminal: ReportText.historyTerminal(report)
+    /// Reports in `format`, a line per report (a line per image in the text forms).
+    func text(_ reports: [JobReport], format: OutputFormat) -> String {
+        switch format {
+        case .json:
+            var writer = JSONLineWriter()
+            for report in reports {
+                report.write(to: &writer)
+                writer.newline()
             }
+            return writer.text
+        case .plain: return reports.flatMap(ReportText.historyPlain).map { $0 + "\n" }.joined()
+        case .terminal: return reports.flatMap(ReportText.historyTerminal).map { $0 + "\n" }.joined()
         }
-        return lines.map { $0 + "\n" }.joined()
     }
 }

@@ -21,7 +21,6 @@ actor RunReporter {
     /// Absolute source path -> the path as the user typed it.
     private let labels: [String: String]
     private let output: ConsoleOutput
-    private let encoder = JobReport.makeEncoder()
     /// Legacy jobs' cost is estimated at this per-image price in the reports.
     private let legacyPriceUSDMicros: Int64
 
@@ -111,7 +110,7 @@ actor RunReporter {
     func write(_ report: JobReport) {
         tally.count(report)
         let lines = switch format {
-        case .json: [report.jsonLine(using: encoder)]
+        case .json: [report.jsonLine()]
         case .plain: ReportText.upscalePlain(report)
         case .terminal: ReportText.upscaleTerminal(report)
         }

@@ -59,7 +59,8 @@ public final class History: Sendable {
         guard !records.isEmpty else { return [] }
         let ids = records.map(\.id)
         let results = Dictionary(grouping: try ResultRecord.filter(ids.contains(Column("job_id"))).fetchAll(db), by: \.jobID)
-        return try records.map { try $0.job(results: results[$0.id] ?? []) }
+        var json = StoredJSONReader()
+        return try records.map { try $0.job(results: results[$0.id] ?? [], json: &json) }
     }
 
     func read<T>(_ body: (Database) throws -> T) throws(HistoryError) -> T {

@@ -3,8 +3,10 @@ import GRDB
 import IdeogramClient
 import IdeogramKit
 
-/// A row of `job`. Structured values are stored as JSON text.
-struct JobRecord: Codable, FetchableRecord, TableRecord {
+/// A row of `job`. Structured values are stored as JSON text. Read by `init(row:)`, by column
+/// position (`HistoryRecordReading.swift`): GRDB's fast path, where Codable decoding looked up
+/// every column by name.
+struct JobRecord: FetchableRecord, TableRecord {
     static let databaseTableName = "job"
 
     var seq: Int64?
@@ -32,19 +34,6 @@ struct JobRecord: Codable, FetchableRecord, TableRecord {
     var quoteQualifier: String?
     var quoteUpperBoundUSDMicros: Int64?
     var billedUSDMicros: Int64?
-
-    enum CodingKeys: String, CodingKey {
-        case seq, id, state, attempts, owner
-        case sourcePath = "source_path", imageDigest = "image_digest", requestJSON = "request_json"
-        case dedupKey = "dedup_key", endpointJSON = "endpoint_json", outputDir = "output_dir"
-        case stateDetail = "state_detail", failureJSON = "failure_json", answerJSON = "answer_json"
-        case submittedAt = "submitted_at", updatedAt = "updated_at", sentAt = "sent_at", answeredAt = "answered_at"
-        case v2Model = "v2_model", v2RequestJSON = "v2_request_json", generationID = "generation_id"
-        case quoteUSDMicros = "quote_usd_micros", quoteQualifier = "quote_qualifier"
-        case quoteUpperBoundUSDMicros = "quote_upper_bound_usd_micros", billedUSDMicros = "billed_usd_micros"
-    }
-
-    static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy { .millisecondsSince1970 }
 }
 
 /// What a save writes besides the job's state columns and transition.
@@ -57,8 +46,8 @@ enum JobChanges: Sendable, Equatable {
     case result(Int)
 }
 
-/// A row of `result`.
-struct ResultRecord: Codable, FetchableRecord, TableRecord {
+/// A row of `result`; read like `JobRecord`.
+struct ResultRecord: FetchableRecord, TableRecord {
     static let databaseTableName = "result"
 
     var jobID: String
@@ -74,15 +63,10 @@ struct ResultRecord: Codable, FetchableRecord, TableRecord {
     var format: String?
     var status: Int?
     var detail: String?
-
-    enum CodingKeys: String, CodingKey {
-        case idx, seed, prompt, resolution, url, outcome, path, bytes, format, status, detail
-        case jobID = "job_id", sidecarPath = "sidecar_path"
-    }
 }
 
-/// A row of `transition`: the log of every state a job went through.
-struct TransitionRecord: Codable, FetchableRecord, TableRecord {
+/// A row of `transition`: the log of every state a job went through; read like `JobRecord`.
+struct TransitionRecord: FetchableRecord, TableRecord {
     static let databaseTableName = "transition"
 
     var id: Int64?
@@ -90,13 +74,6 @@ struct TransitionRecord: Codable, FetchableRecord, TableRecord {
     var state: String
     var detail: String?
     var at: Date
-
-    enum CodingKeys: String, CodingKey {
-        case id, state, detail, at
-        case jobID = "job_id"
-    }
-
-    static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy { .millisecondsSince1970 }
 }
 
 /// A stored record that no longer decodes (edited by hand, or written by a newer version).
@@ -111,9 +88,32 @@ enum StoredJSON {
         // The stored types are plain strings and numbers: encoding cannot fail.
         return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
     }
+}
 
-    static func decode<T: Decodable>(_ type: T.Type, _ text: String, what: String) throws -> T {
-        do { return try JSONDecoder().decode(type, from: Data(text.utf8)) } catch {
+/// Reads the JSON columns of the rows of one read, with one decoder. The jobs of a run share
+/// their request and endpoint, so those texts repeat from row to row: each distinct one is
+/// decoded once per read.
+struct StoredJSONReader {
+    private let decoder = JSONDecoder()
+    private var requests: [String: UpscaleRequest] = [:]
+    private var endpoints: [String: Endpoint] = [:]
+
+    mutating func request(_ text: String) throws -> UpscaleRequest {
+        if let known = requests[text] { return known }
+        let request = try decode(UpscaleRequest.self, text, what: "request")
+        requests[text] = request
+        return request
+    }
+
+    mutating func endpoint(_ text: String) throws -> Endpoint {
+        if let known = endpoints[text] { return known }
+        let endpoint = try decode(Endpoint.self, text, what: "endpoint")
+        endpoints[text] = endpoint
+        return endpoint
+    }
+
+    func decode<T: Decodable>(_ type: T.Type, _ text: String, what: String) throws -> T {
+        do { return try decoder.decode(type, from: Data(text.utf8)) } catch {
             throw UnreadableRecord(description: "stored \(what) does not decode: \(error)")
         }
     }
@@ -158,30 +158,30 @@ extension JobRecord {
         }
     }
 
-    func job(results: [ResultRecord]) throws -> Job {
+    func job(results: [ResultRecord], json: inout StoredJSONReader) throws -> Job {
         var job = Job(
             id: JobID(rawValue: id),
             sourcePath: sourcePath,
             imageDigest: imageDigest,
-            request: try StoredJSON.decode(UpscaleRequest.self, requestJSON, what: "request"),
-            endpoint: try StoredJSON.decode(Endpoint.self, endpointJSON, what: "endpoint"),
+            request: try json.request(requestJSON),
+            endpoint: try json.endpoint(endpointJSON),
             outputDirectory: outputDir,
             submittedAt: submittedAt
         )
         job.sequence = seq ?? 0
-        job.state = try jobState()
+        job.state = try jobState(json)
         job.updatedAt = updatedAt
         job.attempts = attempts
         job.sentAt = sentAt
         job.answeredAt = answeredAt
-        job.answer = try answerJSON.map { try StoredJSON.decode(UpscaleResult.self, $0, what: "answer") }
+        job.answer = try answerJSON.map { try json.decode(UpscaleResult.self, $0, what: "answer") }
         job.results = results.sorted { $0.idx < $1.idx }.map(\.result)
-        job.generation = try generation()
+        job.generation = try generation(json)
         return job
     }
 
     /// The v2 side, when the row is a v2 job.
-    func generation() throws -> GenerationJob? {
+    func generation(_ json: StoredJSONReader) throws -> GenerationJob? {
         guard let v2RequestJSON else { return nil }
         let quote = try quoteUSDMicros.map { micros in
             guard let qualifier = PriceQuote.Qualifier(rawValue: quoteQualifier ?? "") else {
@@ -189,11 +189,11 @@ extension JobRecord {
             }
             return PriceQuote(usdMicros: micros, qualifier: qualifier, upperBoundUSDMicros: quoteUpperBoundUSDMicros)
         }
-        return GenerationJob(request: try StoredJSON.decode(V2Request.self, v2RequestJSON, what: "v2 request"),
+        return GenerationJob(request: try json.decode(V2Request.self, v2RequestJSON, what: "v2 request"),
                              generationID: generationID, quote: quote, billedUSDMicros: billedUSDMicros)
     }
 
-    func jobState() throws -> JobState {
+    func jobState(_ json: StoredJSONReader) throws -> JobState {
         guard let name = JobStateName(rawValue: state) else { throw UnreadableRecord(description: "unknown job state \(state)") }
         switch name {
         case .queued: return .queued
@@ -208,7 +208,7 @@ extension JobRecord {
         case .rejected: return .rejected(message: stateDetail ?? "")
         case .outcomeUnknown: return .outcomeUnknown(message: stateDetail ?? "")
         case .failed:
-            return .failed(try StoredJSON.decode(UpscaleError.self, failureJSON ?? "null", what: "failure"))
+            return .failed(try json.decode(UpscaleError.self, failureJSON ?? "null", what: "failure"))
         }
     }
 }

@@ -10,4 +10,9 @@ enum HistoryTime {
     static func milliseconds(_ date: Date?) -> Int64? {
         date.map { milliseconds($0) }
     }
+
+    /// The stored number read back (as GRDB's `millisecondsSince1970` reads it).
+    static func date(milliseconds: Double) -> Date {
+        Date(timeIntervalSince1970: milliseconds / 1000)
+    }
 }

@@ -112,7 +112,7 @@ import Testing
         let reporter = RunReporter(format: .json, live: false, output: captured.console)
         await reporter.report(job)
         let history = HistoryListing().text([JobReport(job, legacyPriceUSDMicros: QueueConfiguration.defaultLegacyPriceUSDMicros)],
-                                            format: .json, path: "/h.sqlite")
+                                            format: .json)
         let fromUpscale = try object(captured.out), fromHistory = try object(history)
         #expect(Set(fromUpscale.keys) == Self.topLevelKeys && Set(fromHistory.keys) == Self.topLevelKeys)
         #expect(captured.out == history, "same job, same line")

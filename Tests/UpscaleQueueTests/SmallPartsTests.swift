@@ -59,7 +59,7 @@ struct SmallPiecesTests {
         ]
         for error in errors {
             let text = StoredJSON.encode(error)
-            #expect(try StoredJSON.decode(UpscaleError.self, text, what: "failure") == error)
+            #expect(try StoredJSONReader().decode(UpscaleError.self, text, what: "failure") == error)
         }
     }
 }
