@@ -73,6 +73,16 @@ final class ScriptedJobControl: JobControl {
         }
     }
 
+    /// What the queue's close does after the UI abandoned its sent work: a `finishSentWork`
+    /// still waiting returns (else its task would outlive the test, holding the whole loop).
+    func close() {
+        let waiters = queue.withLock { queue in
+            defer { queue.finishWaiters = [] }
+            return queue.finishWaiters
+        }
+        for waiter in waiters { waiter.resume() }
+    }
+
     private static func hasSentWork(_ view: QueueView) -> Bool {
         view.jobs.contains { $0.state.isInFlight && $0.state != .queued }
     }

@@ -56,6 +56,7 @@ import TerminalUI
         let state = try await scenario.loop.value
         #expect(state.hasQuit)
         #expect(state.results.jobs.filter { $0.state == .waitingForAnswer }.count == 2, "left to the queue's close: outcome unknown")
+        scenario.jobs.close()
     }
 
     @Test func cancellingASentJobAsksWhatItCostsFirst() async throws {
