@@ -213,9 +213,8 @@ func poll(timeout: TimeInterval = 60, every interval: TimeInterval = 0.02, _ con
 /// Waits for a background process, killing it after `timeout`.
 func waitForExit(_ process: Process, timeout: TimeInterval = 120) -> Bool {
     let finished = poll(timeout: timeout, every: 0.05) { !process.isRunning }
-    if !finished {
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-    }
+    if !finished { kill(process.processIdentifier, SIGKILL) }
+    // Also once it has ended: Foundation's Process keeps itself alive until it is waited for.
+    process.waitUntilExit()
     return finished
 }
