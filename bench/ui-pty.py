@@ -4,7 +4,8 @@
 Starts PROGRAM in a pty of the given size (its own session, the pty as its controlling
 terminal), drains everything it writes, and reports as one JSON object:
 
-  first_byte_ms   start (just before fork) to the first byte written to the terminal
+  first_byte_ms   start (just before fork) to the first byte written to the terminal, other
+                  than a device attributes query (answered as an xterm without sixel would)
   first_frame_ms  start to the end of the first frame (the last byte before a pause of more
                   than 1 ms: ncurses writes one refresh in one go)
   first_burst_end_ms  start to the last byte before a pause of --quiet-ms
@@ -72,8 +73,23 @@ class Terminal:
         now = time.perf_counter()
         if not data:
             return None, None
+        data = self.answer_queries(data)
+        if not data:
+            return b"", None
         self.output += data
         return data, now
+
+    def answer_queries(self, data):
+        """Answers the primary device attributes query (ESC [ c) as a real terminal does, as
+        an xterm without sixel, and takes the query bytes out of what was drawn: the UI asks
+        what graphics the terminal shows before its first frame, and a terminal that never
+        answers would cost the probe's whole timeout."""
+        at = data.find(b"\x1b[c")
+        if at < 0:
+            return data
+        os.write(self.fd, b"\x1b[?62;22c")
+        begin = data.rfind(b"\x1b_G", 0, at)
+        return data[:begin if begin >= 0 else at] + data[at + 3:]
 
     def burst(self, quiet, limit, ready_text=None, frame_gap=0.001):
         """Waits for output, then reads until `quiet` seconds pass with none. Returns the times
