@@ -52,7 +52,10 @@ let package = Package(
         // libchafa (pixels to character cells); its glib include paths come from pkg-config.
         .systemLibrary(name: "CChafa", path: "Sources/CChafa", pkgConfig: "chafa"),
         // Image previews as character cells: decode, scale, composite, map with chafa; cache, loader.
-        .target(name: "ImagePreview", dependencies: ["CPNGReader", "CJPEG", "CWebP", "CChafa"]),
+        // Locks from NIOConcurrencyHelpers (pthread mutexes), not Synchronization's Mutex: on Linux
+        // its contended path is a futex ThreadSanitizer cannot see, so it reports races that are not.
+        .target(name: "ImagePreview", dependencies: ["CPNGReader", "CJPEG", "CWebP", "CChafa",
+                                                     .product(name: "NIOConcurrencyHelpers", package: "swift-nio")]),
         // The API's model, pure: request types and their validation, answers and errors, image
         // sniffing, safe text. No network, no files: the UI core depends on it.
         .target(name: "IdeogramKit"),
@@ -65,6 +68,7 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -118,6 +122,7 @@ let package = Package(
             dependencies: [
                 "IdeogramKit", "IdeogramClient", "UpscaleQueue", "AppSettings", "TerminalUI", "AppLoop", "CursesBackend", "FakeIdeogramCore", "ImagePreview",
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

@@ -1,11 +1,11 @@
 import Foundation
 import Logging
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// Appends log lines to one file, so nothing is ever written over the terminal UI.
 public struct FileLogHandler: LogHandler {
     private final class Sink: Sendable {
-        let handle: Mutex<FileHandle?>
+        let handle: NIOLockedValueBox<FileHandle?>
         init(path: String) {
             let directory = (path as NSString).deletingLastPathComponent
             try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -14,10 +14,10 @@ public struct FileLogHandler: LogHandler {
             }
             let file = FileHandle(forWritingAtPath: path)
             _ = try? file?.seekToEnd()
-            handle = Mutex(file)
+            handle = NIOLockedValueBox(file)
         }
         func write(_ line: String) {
-            handle.withLock { $0?.write(Data(line.utf8)) }
+            handle.withLockedValue { $0?.write(Data(line.utf8)) }
         }
     }
 

@@ -1,6 +1,6 @@
 import AppLoop
 import ImagePreview
-import Synchronization
+import NIOConcurrencyHelpers
 import TerminalUI
 
 /// Gives the UI its previews through ImagePreview: one `PreviewLoader` per slot (a loader is
@@ -11,7 +11,7 @@ import TerminalUI
 public final class LoaderPreviewProvider: PreviewProvider {
     private let loaders: [PreviewSlot: PreviewLoader]
     let decodedImages: DecodedImageCache
-    private let colors: Mutex<PreviewColorMode>
+    private let colors: NIOLockedValueBox<PreviewColorMode>
     private let pixels: PixelProtocol?
     private let cellPixels: @Sendable () -> (width: Int, height: Int)
 
@@ -30,13 +30,13 @@ public final class LoaderPreviewProvider: PreviewProvider {
         }
         self.loaders = loaders
         self.decodedImages = decodedImages
-        self.colors = Mutex(colors == .truecolor ? .indexed256 : colors)
+        self.colors = NIOLockedValueBox(colors == .truecolor ? .indexed256 : colors)
     }
 
-    public var colorMode: PreviewColorMode { colors.withLock { $0 } }
+    public var colorMode: PreviewColorMode { colors.withLockedValue { $0 } }
 
     public func useTerminalColors(_ count: Int) {
-        colors.withLock { mode in mode = Self.mode(mode, palette: count) }
+        colors.withLockedValue { mode in mode = Self.mode(mode, palette: count) }
     }
 
     /// No more colours than the terminal has: none without colour, 16 below 256.

@@ -1,7 +1,7 @@
 import AppLoop
 import Foundation
 import IdeogramKit
-import Synchronization
+import NIOConcurrencyHelpers
 import TerminalUI
 import UpscaleQueue
 
@@ -11,7 +11,7 @@ public final class QueueJobControl: JobControl {
     private let queue: UpscaleQueue
     private let endpoint: Endpoint
     private let outputDirectory: String
-    private let progress = Mutex<[String: Double]>([:])
+    private let progress = NIOLockedValueBox<[String: Double]>([:])
 
     public init(queue: UpscaleQueue, endpoint: Endpoint, outputDirectory: String) {
         self.queue = queue
@@ -117,12 +117,12 @@ public final class QueueJobControl: JobControl {
     }
 
     private func record(progress fraction: Double?, for id: JobID) {
-        progress.withLock { $0[id.rawValue] = fraction }
+        progress.withLockedValue { $0[id.rawValue] = fraction }
     }
 
     private func view(spend: SpendStatus) async -> QueueView {
         let (jobs, pause) = await queue.snapshotAndPause()
-        let fractions = progress.withLock { $0 }
+        let fractions = progress.withLockedValue { $0 }
         return QueueView(jobs: jobs.map { JobRowMapping.row($0, uploadFraction: fractions[$0.id.rawValue]) },
                          pause: pause.map(JobRowMapping.pause), spend: spend)
     }

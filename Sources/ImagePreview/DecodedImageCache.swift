@@ -1,4 +1,4 @@
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// Which decoded pixels: the file as `stat` saw it (a changed file has a new modification time
 /// or size, hence a new key) and the limits it was admitted under (a request with lower limits
@@ -47,7 +47,7 @@ public final class DecodedImageCache: Sendable {
         }
     }
 
-    private let state = Mutex(State())
+    private let state = NIOLockedValueBox(State())
 
     public init(capacity: Int = 3, maxBytes: Int = 256 * 1024 * 1024) {
         self.capacity = max(1, capacity)
@@ -57,7 +57,7 @@ public final class DecodedImageCache: Sendable {
     /// `owner` (a loader) is now on the image `key` (nil: on none, a whole picture or no file);
     /// the image it was on before is dropped unless another loader is still on it.
     func follow(_ key: DecodedImageKey?, by owner: ObjectIdentifier) {
-        state.withLock { state in
+        state.withLockedValue { state in
             let previous = state.followed[owner]
             state.followed[owner] = key
             if let previous, previous != key, !state.followed.values.contains(previous) { state.remove(previous) }
@@ -65,7 +65,7 @@ public final class DecodedImageCache: Sendable {
     }
 
     func image(for key: DecodedImageKey) -> DecodedImage? {
-        state.withLock { state in
+        state.withLockedValue { state in
             guard var entry = state.entries[key] else { return nil }
             state.clock += 1
             entry.lastUse = state.clock
@@ -78,7 +78,7 @@ public final class DecodedImageCache: Sendable {
     /// recently used images to stay within both bounds.
     func store(_ image: DecodedImage, for key: DecodedImageKey) {
         guard image.pixels.count <= maxBytes else { return }
-        state.withLock { state in
+        state.withLockedValue { state in
             // A decode that finished after its slot moved on: nobody will crop it.
             guard state.followed.values.contains(key) else { return }
             state.remove(key)
@@ -93,6 +93,6 @@ public final class DecodedImageCache: Sendable {
     }
 
     /// How many images are kept, and their pixels' bytes.
-    public var count: Int { state.withLock { $0.entries.count } }
-    public var byteCount: Int { state.withLock { $0.bytes } }
+    public var count: Int { state.withLockedValue { $0.entries.count } }
+    public var byteCount: Int { state.withLockedValue { $0.bytes } }
 }

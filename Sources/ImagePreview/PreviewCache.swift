@@ -1,4 +1,4 @@
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// What identifies a preview: the file (path, modification time, size) and how it is drawn.
 public struct PreviewKey: Hashable, Sendable {
@@ -39,7 +39,7 @@ public final class PreviewCache: Sendable {
         var cells = 0
     }
 
-    private let state = Mutex(State())
+    private let state = NIOLockedValueBox(State())
 
     /// At most `capacity` entries holding at most `maxCells` cells in all.
     public init(capacity: Int = 64, maxCells: Int = 1_000_000) {
@@ -48,7 +48,7 @@ public final class PreviewCache: Sendable {
     }
 
     public func outcome(for key: PreviewKey) -> Result<PreviewImage, PreviewError>? {
-        state.withLock { state in
+        state.withLockedValue { state in
             guard var entry = state.entries[key] else { return nil }
             state.clock += 1
             entry.lastUse = state.clock
@@ -63,7 +63,7 @@ public final class PreviewCache: Sendable {
         // Escape output counts as a cell per 32 bytes (about what a cell costs in memory).
         if case .success(let image) = outcome { cells = image.cells.count + (image.pixels?.bytes.count ?? 0) / 32 } else { cells = 0 }
         guard cells <= maxCells else { return }
-        state.withLock { state in
+        state.withLockedValue { state in
             state.clock += 1
             if let old = state.entries[key] { state.cells -= old.cells }
             state.entries[key] = Entry(outcome: outcome, lastUse: state.clock, cells: cells)
@@ -76,10 +76,10 @@ public final class PreviewCache: Sendable {
         }
     }
 
-    public var count: Int { state.withLock { $0.entries.count } }
+    public var count: Int { state.withLockedValue { $0.entries.count } }
 
     public func removeAll() {
-        state.withLock { state in
+        state.withLockedValue { state in
             state.entries.removeAll()
             state.cells = 0
         }

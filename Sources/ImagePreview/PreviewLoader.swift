@@ -1,5 +1,5 @@
 import Dispatch
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// A file to preview and the cell box it must fit in.
 public struct PreviewRequest: Hashable, Sendable {
@@ -37,7 +37,7 @@ public final class PreviewLoader: Sendable {
     public let cache: PreviewCache
     public let decodedImages: DecodedImageCache
     private let decodeQueue: DispatchQueue
-    private let current = Mutex<PreviewCancellation?>(nil)
+    private let current = NIOLockedValueBox<PreviewCancellation?>(nil)
 
     public init(cache: PreviewCache = PreviewCache(), decodedImages: DecodedImageCache = DecodedImageCache(),
                 label: String = "preview") {
@@ -65,7 +65,7 @@ public final class PreviewLoader: Sendable {
     /// callers drop that outcome. Every other failure has a one-line `description` to show.
     public func load(_ request: PreviewRequest) async -> Result<PreviewImage, PreviewError> {
         let flag = PreviewCancellation()
-        let previous = current.withLock { current in
+        let previous = current.withLockedValue { current in
             defer { current = flag }
             return current
         }
@@ -79,7 +79,7 @@ public final class PreviewLoader: Sendable {
         } onCancel: {
             flag.cancel()
         }
-        current.withLock { current in
+        current.withLockedValue { current in
             if current === flag { current = nil }
         }
         return outcome
@@ -87,7 +87,7 @@ public final class PreviewLoader: Sendable {
 
     /// Cancels the load in progress, if any.
     public func cancel() {
-        current.withLock { $0 }?.cancel()
+        current.withLockedValue { $0 }?.cancel()
     }
 
     private func lookUp(_ request: PreviewRequest, flag: PreviewCancellation,
@@ -146,7 +146,7 @@ public final class PreviewLoader: Sendable {
 
     // For tests: the serial queue decodes run on, and whether a load is under way.
     var decodeQueueForTesting: DispatchQueue { decodeQueue }
-    var hasLoadInProgressForTesting: Bool { current.withLock { $0 != nil } }
+    var hasLoadInProgressForTesting: Bool { current.withLockedValue { $0 != nil } }
 
     private func key(_ request: PreviewRequest, _ stamp: (modified: Int64, size: Int64)) -> PreviewKey {
         PreviewKey(path: request.path, modified: stamp.modified, fileSize: stamp.size,
