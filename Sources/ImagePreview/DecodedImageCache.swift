@@ -29,29 +29,18 @@ public final class DecodedImageCache: Sendable {
     public let capacity: Int
     public let maxBytes: Int
 
-    private struct Entry {
-        var image: DecodedImage
-        var lastUse: UInt64
-    }
-
-    private struct State {
-        var entries: [DecodedImageKey: Entry] = [:]
+    private struct State: Sendable {
+        var images: CostBoundedLRU<DecodedImageKey, DecodedImage>
         /// The image each loader's slot is on.
         var followed: [ObjectIdentifier: DecodedImageKey] = [:]
-        var clock: UInt64 = 0
-        var bytes = 0
-
-        mutating func remove(_ key: DecodedImageKey) {
-            guard let entry = entries.removeValue(forKey: key) else { return }
-            bytes -= entry.image.pixels.count
-        }
     }
 
-    private let state = NIOLockedValueBox(State())
+    private let state: NIOLockedValueBox<State>
 
     public init(capacity: Int = 3, maxBytes: Int = 256 * 1024 * 1024) {
         self.capacity = max(1, capacity)
         self.maxBytes = max(1, maxBytes)
+        state = NIOLockedValueBox(State(images: CostBoundedLRU(capacity: capacity, maxCost: maxBytes)))
     }
 
     /// `owner` (a loader) is now on the image `key` (nil: on none, a whole picture or no file);
@@ -60,39 +49,25 @@ public final class DecodedImageCache: Sendable {
         state.withLockedValue { state in
             let previous = state.followed[owner]
             state.followed[owner] = key
-            if let previous, previous != key, !state.followed.values.contains(previous) { state.remove(previous) }
+            if let previous, previous != key, !state.followed.values.contains(previous) { state.images.remove(previous) }
         }
     }
 
     func image(for key: DecodedImageKey) -> DecodedImage? {
-        state.withLockedValue { state in
-            guard var entry = state.entries[key] else { return nil }
-            state.clock += 1
-            entry.lastUse = state.clock
-            state.entries[key] = entry
-            return entry.image
-        }
+        state.withLockedValue { $0.images.value(for: key) }
     }
 
     /// Keeps `image` if a loader is still on it and it fits the budget, dropping the least
     /// recently used images to stay within both bounds.
     func store(_ image: DecodedImage, for key: DecodedImageKey) {
-        guard image.pixels.count <= maxBytes else { return }
         state.withLockedValue { state in
             // A decode that finished after its slot moved on: nobody will crop it.
             guard state.followed.values.contains(key) else { return }
-            state.remove(key)
-            state.clock += 1
-            state.entries[key] = Entry(image: image, lastUse: state.clock)
-            state.bytes += image.pixels.count
-            while state.entries.count > capacity || state.bytes > maxBytes {
-                guard let oldest = state.entries.min(by: { $0.value.lastUse < $1.value.lastUse }) else { break }
-                state.remove(oldest.key)
-            }
+            state.images.insert(image, for: key, cost: image.pixels.count)
         }
     }
 
     /// How many images are kept, and their pixels' bytes.
-    public var count: Int { state.withLockedValue { $0.entries.count } }
-    public var byteCount: Int { state.withLockedValue { $0.bytes } }
+    public var count: Int { state.withLockedValue { $0.images.count } }
+    public var byteCount: Int { state.withLockedValue { $0.images.totalCost } }
 }

@@ -27,34 +27,17 @@ public final class PreviewCache: Sendable {
     public let capacity: Int
     public let maxCells: Int
 
-    private struct Entry {
-        var outcome: Result<PreviewImage, PreviewError>
-        var lastUse: UInt64
-        var cells: Int
-    }
-
-    private struct State {
-        var entries: [PreviewKey: Entry] = [:]
-        var clock: UInt64 = 0
-        var cells = 0
-    }
-
-    private let state = NIOLockedValueBox(State())
+    private let entries: NIOLockedValueBox<CostBoundedLRU<PreviewKey, Result<PreviewImage, PreviewError>>>
 
     /// At most `capacity` entries holding at most `maxCells` cells in all.
     public init(capacity: Int = 64, maxCells: Int = 1_000_000) {
         self.capacity = max(1, capacity)
         self.maxCells = max(1, maxCells)
+        entries = NIOLockedValueBox(CostBoundedLRU(capacity: capacity, maxCost: maxCells))
     }
 
     public func outcome(for key: PreviewKey) -> Result<PreviewImage, PreviewError>? {
-        state.withLockedValue { state in
-            guard var entry = state.entries[key] else { return nil }
-            state.clock += 1
-            entry.lastUse = state.clock
-            state.entries[key] = entry
-            return entry.outcome
-        }
+        entries.withLockedValue { $0.value(for: key) }
     }
 
     public func store(_ outcome: Result<PreviewImage, PreviewError>, for key: PreviewKey) {
@@ -62,26 +45,12 @@ public final class PreviewCache: Sendable {
         let cells: Int
         // Escape output counts as a cell per 32 bytes (about what a cell costs in memory).
         if case .success(let image) = outcome { cells = image.cells.count + (image.pixels?.bytes.count ?? 0) / 32 } else { cells = 0 }
-        guard cells <= maxCells else { return }
-        state.withLockedValue { state in
-            state.clock += 1
-            if let old = state.entries[key] { state.cells -= old.cells }
-            state.entries[key] = Entry(outcome: outcome, lastUse: state.clock, cells: cells)
-            state.cells += cells
-            while state.entries.count > capacity || state.cells > maxCells {
-                guard let oldest = state.entries.min(by: { $0.value.lastUse < $1.value.lastUse }) else { break }
-                state.cells -= oldest.value.cells
-                state.entries[oldest.key] = nil
-            }
-        }
+        entries.withLockedValue { $0.insert(outcome, for: key, cost: cells) }
     }
 
-    public var count: Int { state.withLockedValue { $0.entries.count } }
+    public var count: Int { entries.withLockedValue { $0.count } }
 
     public func removeAll() {
-        state.withLockedValue { state in
-            state.entries.removeAll()
-            state.cells = 0
-        }
+        entries.withLockedValue { $0.removeAll() }
     }
 }
