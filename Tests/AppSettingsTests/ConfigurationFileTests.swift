@@ -53,6 +53,10 @@ import Testing
         ("[defaults]\nresemblance = 0", "defaults.resemblance: 0 is out of range: allowed 1 to 100"),
         ("[defaults]\nmagic_prompt = \"maybe\"", "defaults.magic_prompt: \"maybe\" is not AUTO, ON or OFF"),
         ("base_url = ", "line 1"),
+        // toml++ aborted the program on these (found by the config fuzzer).
+        ("mouse = true\n[%defaults]", "line 2: a table name starts with"),
+        ("mouse = true\n[\ndefaults]", "line 2: a table name starts with"),
+        ("[[  \t", "line 1: a table name starts with"),
     ])
     func badSettingsNameFileKeyAndRange(text: String, expected: String) throws {
         let path = try write(text)
