@@ -18,6 +18,10 @@ public enum ConfigurationFile {
         if let line = TableHeaderCheck.firstBadHeaderLine(text) {
             throw ConfigurationError(source: path, key: "line \(line)", problem: "a table name starts with a letter, a digit, _, - or a quote")
         }
+        if let found = TableHeaderCheck.firstCompoundValue(text) {
+            throw ConfigurationError(source: path, key: TerminalSafeText.sanitize(found.key, limit: 100),
+                                     problem: "must be a single value, not an array or inline table (line \(found.line))")
+        }
         let table: TOMLTable
         do { table = try TOMLTable(string: text) } catch let error as TOMLParseError {
             throw ConfigurationError(source: path, key: "line \(error.source.begin.line)", problem: TerminalSafeText.sanitize(error.description, limit: 200))

@@ -57,6 +57,8 @@ import Testing
         ("mouse = true\n[%defaults]", "line 2: a table name starts with"),
         ("mouse = true\n[\ndefaults]", "line 2: a table name starts with"),
         ("[[  \t", "line 1: a table name starts with"),
+        ("_sndu= [}\u{0} 001", "_sndu: must be a single value, not an array or inline table (line 1)"),
+        ("mouse = true\n\"a=b\" = { x = 1 }", "\"a=b\": must be a single value, not an array or inline table (line 2)"),
     ])
     func badSettingsNameFileKeyAndRange(text: String, expected: String) throws {
         let path = try write(text)

@@ -67,7 +67,7 @@ import UpscaleQueue
 
     @Test func confirmOverIsRead() throws {
         #expect(try load("confirm_over_usd = 0.25").confirmOverUSDMicros == 250_000)
-        #expect(try problem("confirm_over_usd = [1]") == "confirm_over_usd: must be an amount in dollars, e.g. 0.06")
+        #expect(try problem("confirm_over_usd = [1]") == "confirm_over_usd: must be a single value, not an array or inline table (line 1)")
     }
 
     @Test func modelDefaultsAreParsedAsTheCommandLineParsesThem() throws {
@@ -98,7 +98,7 @@ import UpscaleQueue
         ("[models.topaz-standard-2]\nupscale_factor = \"x3\"", "models.topaz-standard-2.upscale_factor: upscale_factor x3 is not valid: allowed x2, x4, x8"),
         ("[models.topaz-standard-2]\ndenoise = 1.5", "models.topaz-standard-2.denoise: denoise 1.5 is out of range: allowed 0 to 1"),
         ("[models.topaz-bloom-2]\ncreativity = 0.5", "models.topaz-bloom-2.creativity: creativity 0.5 is not valid: allowed 1 to 9"),
-        ("[models.topaz-wonder-3-5]\nenhancement_strength = [1]", "models.topaz-wonder-3-5.enhancement_strength: must be a number"),
+        ("[models.topaz-wonder-3-5]\nenhancement_strength = [1]", "models.topaz-wonder-3-5.enhancement_strength: must be a single value, not an array or inline table (line 2)"),
         ("[models.topaz-unknown]\ndenoise = 0.3", "models.topaz-unknown: not a model"),
         ("models = 3", "models: must be tables"),
     ])
