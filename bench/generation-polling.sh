@@ -11,17 +11,9 @@ cd "$(dirname "$0")/.."
 [ -x /usr/bin/time ] || { echo "needs GNU time (apt-get install time)"; exit 2; }
 jobs=40; in_flight=10; generation_ms=2000; model=topaz-standard-2; runs=${RUNS:-3}
 
-# SCRATCH=path builds in another scratch folder (default .build); BIN runs a built binary as it is
-# (the fake service is FAKE_BIN, default ideogram-fake beside it).
-# The release build links the Swift runtime statically, as shipped (see the README).
-scratch=(--static-swift-stdlib); [ -n "${SCRATCH:-}" ] && scratch+=(--scratch-path "$SCRATCH")
-bin=${BIN:-}
-if [ -z "$bin" ]; then
-  swift build -c release --product ideogram-tui "${scratch[@]}" >/dev/null
-  swift build -c release --product ideogram-fake "${scratch[@]}" >/dev/null
-  bin=$(swift build -c release --show-bin-path "${scratch[@]}")/ideogram-tui
-fi
-fake_bin=${FAKE_BIN:-$(dirname "$bin")/ideogram-fake}
+# SCRATCH, BIN and FAKE_BIN: see bench/release-build.sh.
+. bench/release-build.sh
+release_build ideogram-tui ideogram-fake
 work=$PWD/bench/.work/generations
 mkdir -p "$work/images"
 if [ "$(ls "$work/images" | wc -l)" -ne $jobs ]; then

@@ -14,13 +14,8 @@ for tool in hyperfine chafa convert; do
   command -v "$tool" >/dev/null || { echo "needs $tool (apt-get install hyperfine chafa imagemagick)"; exit 2; }
 done
 
-if [ -n "${IDEOGRAM_TUI_BIN:-}" ]; then
-  bin=$IDEOGRAM_TUI_BIN
-else
-  scratch="${SCRATCH_PATH:-.build}"
-  swift build -c release --static-swift-stdlib --scratch-path "$scratch" --product ideogram-tui >/dev/null
-  bin=$(swift build -c release --static-swift-stdlib --scratch-path "$scratch" --show-bin-path)/ideogram-tui
-fi
+. bench/release-build.sh
+release_build ideogram-tui
 work=bench/.work; mkdir -p "$work"
 
 # Pictures worth looking at: a plasma photo-like JPEG, a swirled gradient PNG with shapes.

@@ -10,17 +10,9 @@ cd "$(dirname "$0")/.."
 [ -x /usr/bin/time ] || { echo "needs GNU time (apt-get install time)"; exit 2; }
 jobs=400; concurrency=8; latency_ms=100; runs=${RUNS:-3}
 
-# SCRATCH=path builds in another scratch folder (default .build); BIN runs a built binary as it is
-# (the fake service is FAKE_BIN, default ideogram-fake beside it).
-# The release build links the Swift runtime statically, as shipped (see the README).
-scratch=(--static-swift-stdlib); [ -n "${SCRATCH:-}" ] && scratch+=(--scratch-path "$SCRATCH")
-bin=${BIN:-}
-if [ -z "$bin" ]; then
-  swift build -c release --product ideogram-tui "${scratch[@]}" >/dev/null
-  swift build -c release --product ideogram-fake "${scratch[@]}" >/dev/null
-  bin=$(swift build -c release --show-bin-path "${scratch[@]}")/ideogram-tui
-fi
-fake_bin=${FAKE_BIN:-$(dirname "$bin")/ideogram-fake}
+# SCRATCH, BIN and FAKE_BIN: see bench/release-build.sh.
+. bench/release-build.sh
+release_build ideogram-tui ideogram-fake
 # Absolute: a relative XDG_DATA_HOME is ignored (XDG spec) and runs would write the real history.
 work=$PWD/bench/.work/queue
 mkdir -p "$work/images"
