@@ -26,9 +26,6 @@ struct DecodedImageKey: Hashable, Sendable {
 /// which its decode holds in memory anyway; an image larger than the budget alone is not kept
 /// (each pan step decodes it, as without this cache).
 public final class DecodedImageCache: Sendable {
-    public let capacity: Int
-    public let maxBytes: Int
-
     private struct State: Sendable {
         var images: CostBoundedLRU<DecodedImageKey, DecodedImage>
         /// The image each loader's slot is on.
@@ -38,8 +35,6 @@ public final class DecodedImageCache: Sendable {
     private let state: NIOLockedValueBox<State>
 
     public init(capacity: Int = 3, maxBytes: Int = 256 * 1024 * 1024) {
-        self.capacity = max(1, capacity)
-        self.maxBytes = max(1, maxBytes)
         state = NIOLockedValueBox(State(images: CostBoundedLRU(capacity: capacity, maxCost: maxBytes)))
     }
 
@@ -69,5 +64,7 @@ public final class DecodedImageCache: Sendable {
 
     /// How many images are kept, and their pixels' bytes.
     public var count: Int { state.withLockedValue { $0.images.count } }
+    public var capacity: Int { state.withLockedValue { $0.images.capacity } }
+    public var maxBytes: Int { state.withLockedValue { $0.images.maxCost } }
     public var byteCount: Int { state.withLockedValue { $0.images.totalCost } }
 }

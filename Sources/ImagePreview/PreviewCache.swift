@@ -24,15 +24,10 @@ public struct PreviewKey: Hashable, Sendable {
 /// too (a corrupt file is not decoded again each time the selection passes it); cancellations
 /// never are. A changed file has a new modification time, hence a new key.
 public final class PreviewCache: Sendable {
-    public let capacity: Int
-    public let maxCells: Int
-
     private let entries: NIOLockedValueBox<CostBoundedLRU<PreviewKey, Result<PreviewImage, PreviewError>>>
 
     /// At most `capacity` entries holding at most `maxCells` cells in all.
     public init(capacity: Int = 64, maxCells: Int = 1_000_000) {
-        self.capacity = max(1, capacity)
-        self.maxCells = max(1, maxCells)
         entries = NIOLockedValueBox(CostBoundedLRU(capacity: capacity, maxCost: maxCells))
     }
 
